@@ -1,0 +1,127 @@
+// Per-channel voice activity: per-band SNR against a tracked noise floor (plus, on the agent channel,
+// the predicted bleed of the customer's voice), averaged over bands; onsets are confirmed over a few
+// frames and dated back to their first voiced frame.
+
+import { assertNever } from './assert-never';
+import { BAND_COUNT } from './band-spectrum';
+
+export interface VoiceDetectorOptions {
+  /** Mean positive per-band SNR (dB) above which a frame is voiced. */
+  thresholdDb: number;
+  /** Voiced frames needed within the onset window to confirm an onset. */
+  onsetVoicedFrames: number;
+  /** Length of the onset window (frames); an unvoiced run this long abandons a candidate onset. */
+  onsetWindowFrames: number;
+  /** Unvoiced frames after which a confirmed run ends and the next onset must be confirmed again. */
+  releaseFrames: number;
+  /** Frames with less total power than this (linear, full scale = 1) are never voiced. */
+  minPower: number;
+}
+
+export const DEFAULT_VOICE_DETECTOR_OPTIONS: Readonly<VoiceDetectorOptions> = Object.freeze({
+  thresholdDb: 4,
+  onsetVoicedFrames: 4,
+  onsetWindowFrames: 6,
+  releaseFrames: 20,
+  minPower: 10 ** (-65 / 10),
+});
+
+/** Noise floor per band rises this much per frame (≈ 1 dB/s) and falls quickly, so it sits in speech's valleys. */
+const FLOOR_RISE_PER_FRAME = 10 ** (0.01 / 10);
+const FLOOR_FALL_WEIGHT = 0.3;
+const FLOOR_MIN_POWER = 1e-13;
+
+type OnsetState =
+  | { tag: 'idle' }
+  | { tag: 'candidate'; firstVoicedFrame: number; voicedFrames: number; lastVoicedFrame: number }
+  | { tag: 'active'; lastVoicedFrame: number };
+
+export class VoiceDetector {
+  private readonly floor = new Float64Array(BAND_COUNT);
+  private floorInitialised = false;
+  private onset: OnsetState = { tag: 'idle' };
+  /** Score of the last frame (mean positive band SNR, dB); exposed for diagnostics. */
+  lastScoreDb = 0;
+
+  constructor(private readonly options: VoiceDetectorOptions = DEFAULT_VOICE_DETECTOR_OPTIONS) {}
+
+  get noiseFloor(): Readonly<Float64Array> {
+    return this.floor;
+  }
+
+  /**
+   * Decides frame `frameIndex`. `interference` is power per band that is known not to be this
+   * speaker (predicted bleed), or null. Returns null for an unvoiced frame, otherwise the first
+   * frame of the voiced run (earlier than `frameIndex` when the onset has just been confirmed).
+   * Frames of an onset that is not yet confirmed return null.
+   */
+  decide(bandPower: Float64Array, totalPower: number, interference: Float64Array | null, frameIndex: number): number | null {
+    this.updateFloor(bandPower, interference);
+    const voiced = totalPower >= this.options.minPower && this.score(bandPower, interference) >= this.options.thresholdDb;
+    return this.advanceOnset(voiced, frameIndex);
+  }
+
+  private score(bandPower: Float64Array, interference: Float64Array | null): number {
+    let sumDb = 0;
+    for (let band = 0; band < BAND_COUNT; band += 1) {
+      const reference = this.floor[band]! + (interference === null ? 0 : interference[band]!);
+      const ratio = bandPower[band]! / reference;
+      if (ratio > 1) sumDb += 10 * Math.log10(ratio);
+    }
+    this.lastScoreDb = sumDb / BAND_COUNT;
+    return this.lastScoreDb;
+  }
+
+  private updateFloor(bandPower: Float64Array, interference: Float64Array | null): void {
+    if (!this.floorInitialised) {
+      for (let band = 0; band < BAND_COUNT; band += 1) this.floor[band] = Math.max(bandPower[band]!, FLOOR_MIN_POWER);
+      this.floorInitialised = true;
+      return;
+    }
+    for (let band = 0; band < BAND_COUNT; band += 1) {
+      const floor = this.floor[band]!;
+      // Where predicted bleed dominates, the band says nothing about this channel's own noise.
+      if (interference !== null && interference[band]! > floor) continue;
+      const power = bandPower[band]!;
+      const next = power < floor ? floor + FLOOR_FALL_WEIGHT * (power - floor) : floor * FLOOR_RISE_PER_FRAME;
+      this.floor[band] = Math.max(next, FLOOR_MIN_POWER);
+    }
+  }
+
+  private advanceOnset(voiced: boolean, frameIndex: number): number | null {
+    const { onsetVoicedFrames, onsetWindowFrames, releaseFrames } = this.options;
+    const state = this.onset;
+    switch (state.tag) {
+      case 'idle':
+        if (!voiced) return null;
+        if (onsetVoicedFrames <= 1) {
+          this.onset = { tag: 'active', lastVoicedFrame: frameIndex };
+          return frameIndex;
+        }
+        this.onset = { tag: 'candidate', firstVoicedFrame: frameIndex, voicedFrames: 1, lastVoicedFrame: frameIndex };
+        return null;
+      case 'candidate': {
+        if (!voiced) {
+          if (frameIndex - state.lastVoicedFrame >= onsetWindowFrames) this.onset = { tag: 'idle' };
+          return null;
+        }
+        const voicedFrames = state.voicedFrames + 1;
+        if (voicedFrames >= onsetVoicedFrames) {
+          this.onset = { tag: 'active', lastVoicedFrame: frameIndex };
+          return state.firstVoicedFrame;
+        }
+        this.onset = { ...state, voicedFrames, lastVoicedFrame: frameIndex };
+        return null;
+      }
+      case 'active':
+        if (voiced) {
+          this.onset = { tag: 'active', lastVoicedFrame: frameIndex };
+          return frameIndex;
+        }
+        if (frameIndex - state.lastVoicedFrame >= releaseFrames) this.onset = { tag: 'idle' };
+        return null;
+      default:
+        return assertNever(state);
+    }
+  }
+}
