@@ -1,0 +1,46 @@
+// The renderer's Content-Security-Policy, built in one place for the response header, the build-time
+// check of index.html's meta tag, and the e2e server. Electron-free.
+
+export interface CspOptions {
+  /**
+   * Vite's dev server injects inline scripts (React refresh preamble), inline styles (HMR CSS) and a
+   * websocket, so dev relaxes exactly those three. Never true for a built app.
+   */
+  devServerOrigin?: string;
+}
+
+type Directives = ReadonlyArray<readonly [name: string, sources: readonly string[]]>;
+
+function directives(options: CspOptions): Directives {
+  const dev = options.devServerOrigin;
+  const devWebSocket = dev === undefined ? [] : [dev.replace(/^http/, 'ws')];
+  return [
+    ['default-src', ["'self'"]],
+    ['script-src', dev === undefined ? ["'self'"] : ["'self'", "'unsafe-inline'"]],
+    // React's `style` props go through the CSSOM, which CSP does not restrict, so no 'unsafe-inline' here.
+    ['style-src', dev === undefined ? ["'self'"] : ["'self'", "'unsafe-inline'"]],
+    ['img-src', ["'self'", 'data:']],
+    ['connect-src', ["'self'", ...devWebSocket]],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'none'"]],
+    ['frame-ancestors', ["'none'"]],
+  ];
+}
+
+function serialize(list: Directives): string {
+  return list.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
+/** The policy sent as the `Content-Security-Policy` response header for the app's own pages. */
+export function buildContentSecurityPolicy(options: CspOptions = {}): string {
+  return serialize(directives(options));
+}
+
+/**
+ * The same policy for a `<meta http-equiv>` tag. `frame-ancestors` is dropped because browsers ignore
+ * it (with a console warning) when delivered by meta; the header carries it.
+ */
+export function buildMetaContentSecurityPolicy(options: CspOptions = {}): string {
+  return serialize(directives(options).filter(([name]) => name !== 'frame-ancestors'));
+}

@@ -1,0 +1,111 @@
+// App shell: sidebar navigation between the views, plus window-wide drop of recordings.
+
+import { useState, type ReactElement } from 'react';
+import type { AgentChannel } from '../../shared/ipc-contract';
+import { DropOverlay } from './components/DropOverlay';
+import { attuneBridge } from './lib/attune-bridge';
+import { useCallAnalysis } from './lib/use-call-analysis';
+import { useFileDrop } from './lib/use-file-drop';
+import { AnalyseView } from './views/AnalyseView';
+import { LibraryView } from './views/LibraryView';
+import { LiveView } from './views/LiveView';
+import { SettingsView } from './views/SettingsView';
+
+type ViewId = 'analyse' | 'live' | 'library' | 'settings';
+
+const NAVIGATION: ReadonlyArray<{ id: ViewId; label: string }> = [
+  { id: 'analyse', label: 'Analyse' },
+  { id: 'live', label: 'Live' },
+  { id: 'library', label: 'Library' },
+  { id: 'settings', label: 'Settings' },
+];
+
+function isWavFile(file: File): boolean {
+  return /\.wav$/i.test(file.name);
+}
+
+export function App(): ReactElement {
+  const [view, setView] = useState<ViewId>('analyse');
+  const [agentChannel, setAgentChannel] = useState<AgentChannel>('left');
+  const analysis = useCallAnalysis();
+
+  const isDragging = useFileDrop((files) => {
+    // A drop anywhere means "analyse this", whichever view is showing.
+    setView('analyse');
+    const [file] = files;
+    if (!file) return;
+    if (files.length > 1) {
+      analysis.fail('Drop one recording at a time.');
+      return;
+    }
+    if (!isWavFile(file)) {
+      analysis.fail('Attune can only analyse WAV recordings (.wav).', file.name);
+      return;
+    }
+    let path: string;
+    try {
+      path = attuneBridge().pathForDroppedFile(file);
+    } catch (error) {
+      analysis.fail(error instanceof Error ? error.message : String(error), file.name);
+      return;
+    }
+    // Files dragged from some apps (e.g. a browser download bar) have no path on disk.
+    if (path === '') {
+      analysis.fail('This file has no location on disk. Save it to a folder first, then drop it again.', file.name);
+      return;
+    }
+    analysis.analysePath(path, agentChannel);
+  });
+
+  const openRecording = (): void => {
+    attuneBridge()
+      .chooseCallFile()
+      .then(
+        (path) => {
+          if (path !== null) analysis.analysePath(path, agentChannel);
+        },
+        (error: unknown) => analysis.fail(error instanceof Error ? error.message : String(error)),
+      );
+  };
+
+  return (
+    <div className="app-shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Attune
+        </div>
+        <ul className="nav-list">
+          {NAVIGATION.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={view === item.id ? 'page' : undefined}
+                data-testid={`nav-${item.id}`}
+                onClick={() => setView(item.id)}
+              >
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="sidebar-footnote">Recordings are analysed on this computer.</p>
+      </nav>
+      <main className="content">
+        {view === 'analyse' && (
+          <AnalyseView
+            analysis={analysis}
+            agentChannel={agentChannel}
+            onAgentChannelChange={setAgentChannel}
+            onOpenRecording={openRecording}
+          />
+        )}
+        {view === 'live' && <LiveView />}
+        {view === 'library' && <LibraryView />}
+        {view === 'settings' && <SettingsView />}
+      </main>
+      {isDragging && <DropOverlay />}
+    </div>
+  );
+}

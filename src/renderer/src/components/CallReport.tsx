@@ -1,0 +1,153 @@
+// The analysis report: talk balance, turn-taking numbers and the timeline of one call.
+
+import type { ReactElement, ReactNode } from 'react';
+import type { CallAnalysis, Speaker } from '../../../shared/call-analysis';
+import type { AgentChannel } from '../../../shared/ipc-contract';
+import { formatClock, formatGap, NO_VALUE, talkShares } from '../lib/format';
+import { CallTimeline } from './CallTimeline';
+
+export interface CallReportProps {
+  fileName: string;
+  analysis: CallAnalysis;
+  /** Which channel was analysed as the agent, shown so a swapped recording is easy to spot. */
+  agentChannel: AgentChannel;
+}
+
+export function CallReport({ fileName, analysis, agentChannel }: CallReportProps): ReactElement {
+  const backchannelsBy = (speaker: Speaker): number => analysis.backchannels.filter((b) => b.by === speaker).length;
+  const deadAirTotalMs = analysis.deadAir.reduce((sum, d) => sum + d.durationMs, 0);
+
+  return (
+    <div className="call-report" data-testid="call-report">
+      <div className="report-heading">
+        <h2 className="report-file" title={analysis.file}>
+          {fileName}
+        </h2>
+        <p className="report-meta">
+          Agent on the {agentChannel} channel · Call length{' '}
+          <strong data-testid="call-duration" data-value={analysis.durationMs}>
+            {formatClock(analysis.durationMs)}
+          </strong>
+        </p>
+      </div>
+
+      <div className="metric-grid">
+        <TalkBalance analysis={analysis} />
+
+        <MetricCard title="Interruptions" note="Starting to talk while the other person is speaking, and holding on.">
+          <Figure label="By agent" testId="interruptions-agent" value={analysis.agent.interruptions} />
+          <Figure label="By customer" testId="interruptions-customer" value={analysis.customer.interruptions} />
+        </MetricCard>
+
+        <MetricCard title="Backchannels" note={'Short "mm-hm", "right" while the other person talks.'}>
+          <Figure label="Total" testId="backchannels" value={analysis.backchannels.length} />
+          <Figure label="Agent" testId="backchannels-agent" value={backchannelsBy('agent')} />
+          <Figure label="Customer" testId="backchannels-customer" value={backchannelsBy('customer')} />
+        </MetricCard>
+
+        <MetricCard title="Longest monologue" note="Longest stretch one person spoke without a turn change.">
+          <Figure label="Agent" testId="longest-monologue-agent" value={analysis.agent.longestMonologueMs} text={formatClock(analysis.agent.longestMonologueMs)} />
+          <Figure
+            label="Customer"
+            testId="longest-monologue-customer"
+            value={analysis.customer.longestMonologueMs}
+            text={formatClock(analysis.customer.longestMonologueMs)}
+          />
+        </MetricCard>
+
+        <MetricCard
+          title="Response gap"
+          note={analysis.responseGapMs.median === null ? 'No turn changes in this call.' : 'Silence before a new speaker takes the turn.'}
+        >
+          <Figure label="Median" testId="response-gap-median" value={analysis.responseGapMs.median} text={formatGap(analysis.responseGapMs.median)} />
+          <Figure label="90th percentile" testId="response-gap-p90" value={analysis.responseGapMs.p90} text={formatGap(analysis.responseGapMs.p90)} />
+        </MetricCard>
+
+        <MetricCard title="Overlap & silence" note="Both talking at once / nobody talking.">
+          <Figure label="Overlap" testId="overlap" value={analysis.overlapMs} text={formatClock(analysis.overlapMs)} />
+          <Figure label="Silence" testId="silence" value={analysis.silenceMs} text={formatClock(analysis.silenceMs)} />
+        </MetricCard>
+
+        <MetricCard title="Dead air" note="Long silences between speech, e.g. while someone waits.">
+          <Figure label="Count" testId="dead-air-count" value={analysis.deadAir.length} />
+          <Figure label="Total" testId="dead-air-total" value={deadAirTotalMs} text={formatClock(deadAirTotalMs)} />
+        </MetricCard>
+      </div>
+
+      <section className="card timeline-card" aria-labelledby="timeline-title">
+        <h3 id="timeline-title" className="card-title">
+          Timeline
+        </h3>
+        <CallTimeline analysis={analysis} />
+      </section>
+    </div>
+  );
+}
+
+function TalkBalance({ analysis }: { analysis: CallAnalysis }): ReactElement {
+  const nobodySpoke = analysis.agent.talkMs + analysis.customer.talkMs === 0;
+  const { agentPercent, customerPercent } = talkShares(analysis.talkRatio);
+  return (
+    <section className="card talk-balance" aria-labelledby="talk-balance-title">
+      <h3 id="talk-balance-title" className="card-title">
+        Talk / listen balance
+      </h3>
+      <div className="balance-figures">
+        <div className="balance-figure balance-agent">
+          <span className="figure-label">Agent</span>
+          <span className="balance-value" data-testid="talk-ratio" data-value={analysis.talkRatio}>
+            {nobodySpoke ? NO_VALUE : agentPercent}
+          </span>
+          <span className="balance-time">{formatClock(analysis.agent.talkMs)} talking</span>
+        </div>
+        <div className="balance-figure balance-customer">
+          <span className="figure-label">Customer</span>
+          <span className="balance-value" data-testid="talk-ratio-customer" data-value={nobodySpoke ? 0 : 1 - analysis.talkRatio}>
+            {nobodySpoke ? NO_VALUE : customerPercent}
+          </span>
+          <span className="balance-time">{formatClock(analysis.customer.talkMs)} talking</span>
+        </div>
+      </div>
+      {!nobodySpoke && (
+        <div className="balance-bar" aria-hidden="true">
+          {/* Widths are set through the CSSOM (React style prop), which the CSP's style-src does not restrict. */}
+          <div className="balance-bar-agent" style={{ width: `${analysis.talkRatio * 100}%` }} />
+          <div className="balance-bar-customer" />
+        </div>
+      )}
+      <p className="card-note">
+        {nobodySpoke ? 'No speech was detected in this recording.' : 'Agent talk ÷ all speech, silence excluded.'}
+      </p>
+    </section>
+  );
+}
+
+function MetricCard({ title, note, children }: { title: string; note: string; children: ReactNode }): ReactElement {
+  return (
+    <section className="card metric-card">
+      <h3 className="card-title">{title}</h3>
+      <div className="figures">{children}</div>
+      <p className="card-note">{note}</p>
+    </section>
+  );
+}
+
+interface FigureProps {
+  label: string;
+  testId: string;
+  /** The raw number (ms or count), exposed as data-value for tests and tooling. */
+  value: number | null;
+  /** How people see it; defaults to the plain number. */
+  text?: string;
+}
+
+function Figure({ label, testId, value, text }: FigureProps): ReactElement {
+  return (
+    <div className="figure">
+      <span className="figure-label">{label}</span>
+      <span className="figure-value" data-testid={testId} data-value={value ?? ''}>
+        {text ?? (value === null ? NO_VALUE : String(value))}
+      </span>
+    </div>
+  );
+}

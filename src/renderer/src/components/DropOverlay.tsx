@@ -1,0 +1,11 @@
+// Full-window hint while files are dragged over the app.
+
+import type { ReactElement } from 'react';
+
+export function DropOverlay(): ReactElement {
+  return (
+    <div className="drop-overlay" aria-hidden="true" data-testid="drop-overlay">
+      <div className="drop-overlay-panel">Drop the WAV recording to analyse it</div>
+    </div>
+  );
+}

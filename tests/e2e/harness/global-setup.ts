@@ -1,0 +1,15 @@
+// Runs once before the e2e tests: checks the renderer was built, and renders (or finds cached) the
+// realistic call fixture the main test opens.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REALISTIC_CALL_ENV, renderFixtureCall } from './fixture-calls';
+import { RENDERER_DIR } from './renderer-server';
+
+export default async function globalSetup(): Promise<void> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`No built renderer at ${RENDERER_DIR}. Run \`npm run build\` before \`npx playwright test\`.`);
+  }
+  // Environment variables set here reach the test workers, which start after global setup.
+  process.env[REALISTIC_CALL_ENV] = await renderFixtureCall();
+}

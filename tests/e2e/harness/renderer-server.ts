@@ -1,0 +1,73 @@
+// Serves the built renderer (out/renderer) over http on 127.0.0.1 with the app's CSP header, because
+// Chromium refuses module scripts from file:// (CORS) and the real app's CSP should be in force.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { buildContentSecurityPolicy } from '../../../src/main/app/content-security-policy';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface RendererServer {
+  /** e.g. `http://127.0.0.1:41234/` */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const RENDERER_DIR = resolve(__dirname, '../../../out/renderer');
+
+export async function startRendererServer(rootDir: string = RENDERER_DIR): Promise<RendererServer> {
+  const root = resolve(rootDir);
+  const policy = buildContentSecurityPolicy();
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+      const relativePath = pathname === '/' ? 'index.html' : pathname.slice(1);
+      const filePath = normalize(join(root, relativePath));
+      // Never serve anything outside out/renderer, whatever the URL says.
+      if (filePath !== root && !filePath.startsWith(root + sep)) {
+        response.writeHead(403).end();
+        return;
+      }
+      const info = await stat(filePath).catch(() => null);
+      if (!info?.isFile()) {
+        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream',
+        'Content-Security-Policy': policy,
+        'Cache-Control': 'no-store',
+      });
+      createReadStream(filePath).pipe(response);
+    })().catch((error: unknown) => {
+      response.writeHead(500).end(String(error));
+    });
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    // Port 0: the OS picks a free port, so parallel workers never collide.
+    server.listen(0, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolveClose, rejectClose) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? rejectClose(error) : resolveClose()));
+      }),
+  };
+}

@@ -1,0 +1,164 @@
+// The IPC layer without Electron: contract-derived channels and client, zod validation in the
+// dispatcher (handlers never see a bad payload), and the handlers' mapping of service outcomes.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { devServerPages, builtFilesPages, isAppPageUrl } from '../../../src/main/app/app-pages';
+import { AudioInputError } from '../../../src/main/audio/audio-input-error';
+import { createAttuneHandlers, UNEXPECTED_ANALYSIS_ERROR, type AttuneServices } from '../../../src/main/ipc/attune-handlers';
+import { createValidatedDispatcher, IpcValidationError } from '../../../src/main/ipc/validated-dispatch';
+import type { CallAnalysis } from '../../../src/shared/call-analysis';
+import { ATTUNE_IPC_METHODS, channelForMethod, createIpcClient, type AttuneIpcApi } from '../../../src/shared/ipc-contract';
+
+const CALL_PATH = '/calls/monday.wav';
+
+const ANALYSIS: CallAnalysis = {
+  file: CALL_PATH,
+  durationMs: 60_000,
+  talkRatio: 0.5,
+  agent: { talkMs: 20_000, longestMonologueMs: 8_000, interruptions: 1, segments: [[0, 20_000]] },
+  customer: { talkMs: 20_000, longestMonologueMs: 9_000, interruptions: 0, segments: [[21_000, 41_000]] },
+  interruptions: [{ atMs: 30_000, by: 'agent', overlapMs: 1_200 }],
+  backchannels: [],
+  overlapMs: 1_200,
+  silenceMs: 20_000,
+  deadAir: [],
+  responseGapMs: { median: 1_000, p90: 1_000 },
+};
+
+/** Services that record calls and answer with `outcome`. */
+function recordingServices(outcome: () => Promise<CallAnalysis>) {
+  const calls: Array<{ path: string; agentChannel: string | undefined }> = [];
+  const logged: string[] = [];
+  const services: AttuneServices = {
+    analyzeCallFile: (path, options) => {
+      calls.push({ path, agentChannel: options?.agentChannel });
+      return outcome();
+    },
+    chooseCallFile: () => Promise.resolve('/calls/chosen.wav'),
+    logError: (message) => logged.push(message),
+  };
+  return { services, calls, logged };
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
+  const error: unknown = await promise.then(
+    () => assert.fail('expected a rejection'),
+    (rejection: unknown) => rejection,
+  );
+  assert.ok(error instanceof Error);
+  return error;
+}
+
+describe('IPC contract', () => {
+  it('lists every method once and names channels attune:<method>', () => {
+    assert.deepEqual([...ATTUNE_IPC_METHODS].sort(), ['analyzeCallFile', 'chooseCallFile']);
+    assert.equal(channelForMethod('analyzeCallFile'), 'attune:analyzeCallFile');
+  });
+
+  it('builds a client that forwards each method, arguments untouched, to its channel', async () => {
+    const sent: Array<[string, readonly unknown[]]> = [];
+    const client = createIpcClient((channel, args) => {
+      sent.push([channel, args]);
+      return Promise.resolve(null);
+    });
+    await client.analyzeCallFile({ path: CALL_PATH, agentChannel: 'right' });
+    await client.chooseCallFile();
+    assert.deepEqual(sent, [
+      ['attune:analyzeCallFile', [{ path: CALL_PATH, agentChannel: 'right' }]],
+      ['attune:chooseCallFile', []],
+    ]);
+  });
+});
+
+describe('validated dispatch', () => {
+  const malformed: ReadonlyArray<[what: string, args: unknown[], mentions: RegExp]> = [
+    ['a number as path', [{ path: 42 }], /argument 1\.path: Invalid input: expected string, received number/],
+    ['a relative path', [{ path: 'monday.wav' }], /argument 1\.path: must be an absolute file path/],
+    ['an empty path', [{ path: '' }], /argument 1\.path: must not be empty/],
+    ['a NUL in the path', [{ path: '/calls/a\0b.wav' }], /must not contain NUL/],
+    ['an unknown channel', [{ path: CALL_PATH, agentChannel: 'centre' }], /argument 1\.agentChannel/],
+    ['an unexpected field', [{ path: CALL_PATH, exec: 'rm' }], /Unrecognized key: "exec"/],
+    ['a string instead of a request', [CALL_PATH], /argument 1: Invalid input: expected object/],
+    ['no arguments', [], /expected at least 1 argument/],
+    ['an extra argument', [{ path: CALL_PATH }, 'more'], /expected at most 1 argument/],
+  ];
+
+  for (const [what, args, mentions] of malformed) {
+    it(`rejects analyzeCallFile with ${what} and never calls the service`, async () => {
+      const { services, calls } = recordingServices(() => Promise.resolve(ANALYSIS));
+      const dispatch = createValidatedDispatcher(createAttuneHandlers(services));
+      const error = await rejectionOf(dispatch('analyzeCallFile', args));
+      assert.ok(error instanceof IpcValidationError);
+      assert.match(error.message, /^Invalid request to attune:analyzeCallFile: /);
+      assert.match(error.message, mentions);
+      assert.doesNotMatch(error.message, /\n/, 'one line, no stack');
+      assert.deepEqual(calls, []);
+    });
+  }
+
+  it('rejects arguments to chooseCallFile, which takes none', async () => {
+    let dialogs = 0;
+    const handlers: AttuneIpcApi = {
+      analyzeCallFile: () => assert.fail('not this one'),
+      chooseCallFile: () => {
+        dialogs += 1;
+        return Promise.resolve(null);
+      },
+    };
+    const error = await rejectionOf(createValidatedDispatcher(handlers)('chooseCallFile', ['/etc/passwd']));
+    assert.equal(error.message, 'Invalid request to attune:chooseCallFile: expected at most 0 argument(s)');
+    assert.equal(dialogs, 0);
+  });
+
+  it('passes a valid request through to the service', async () => {
+    const { services, calls } = recordingServices(() => Promise.resolve(ANALYSIS));
+    const dispatch = createValidatedDispatcher(createAttuneHandlers(services));
+    assert.deepEqual(await dispatch('analyzeCallFile', [{ path: CALL_PATH, agentChannel: 'right' }]), { ok: true, analysis: ANALYSIS });
+    assert.deepEqual(await dispatch('analyzeCallFile', [{ path: CALL_PATH }]), { ok: true, analysis: ANALYSIS });
+    assert.equal(await dispatch('chooseCallFile', []), '/calls/chosen.wav');
+    assert.deepEqual(calls, [
+      { path: CALL_PATH, agentChannel: 'right' },
+      { path: CALL_PATH, agentChannel: undefined },
+    ]);
+  });
+});
+
+describe('analyzeCallFile handler', () => {
+  it("returns an AudioInputError's message as the user-facing error", async () => {
+    const message = 'monday.wav has 1 channel; Attune needs a stereo recording';
+    const { services, logged } = recordingServices(() => Promise.reject(new AudioInputError(message, 'not-stereo')));
+    const result = await createAttuneHandlers(services).analyzeCallFile({ path: CALL_PATH });
+    assert.deepEqual(result, { ok: false, error: message });
+    assert.deepEqual(logged, [], 'a bad file is not an app fault');
+  });
+
+  it('hides unexpected errors behind a generic message and logs them', async () => {
+    const { services, logged } = recordingServices(() => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')")));
+    const result = await createAttuneHandlers(services).analyzeCallFile({ path: CALL_PATH });
+    assert.deepEqual(result, { ok: false, error: UNEXPECTED_ANALYSIS_ERROR });
+    assert.equal(logged.length, 1);
+    assert.match(logged[0] ?? '', /monday\.wav/);
+  });
+});
+
+describe('trusted IPC senders', () => {
+  const built = builtFilesPages('/opt/attune/out/renderer', '/opt/attune/out/renderer/index.html');
+
+  it('accepts the built renderer and rejects other files and origins', () => {
+    assert.equal(isAppPageUrl('file:///opt/attune/out/renderer/index.html', built), true);
+    assert.equal(isAppPageUrl('file:///opt/attune/out/renderer/index.html#/analyse', built), true);
+    assert.equal(isAppPageUrl('file:///opt/attune/out/renderer/../main/index.js', built), false);
+    assert.equal(isAppPageUrl('file:///home/user/Downloads/evil.html', built), false);
+    assert.equal(isAppPageUrl('https://example.com/', built), false);
+    assert.equal(isAppPageUrl('not a url', built), false);
+    assert.equal(isAppPageUrl('', built), false);
+  });
+
+  it('accepts only the dev server origin in development', () => {
+    const dev = devServerPages('http://localhost:5173/');
+    assert.equal(isAppPageUrl('http://localhost:5173/index.html', dev), true);
+    assert.equal(isAppPageUrl('http://localhost:5174/', dev), false);
+    assert.equal(isAppPageUrl('http://127.0.0.1:5173/', dev), false);
+  });
+});
