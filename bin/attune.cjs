@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Launcher for the `attune` CLI: runs the TypeScript sources through tsx (a runtime dependency), so
+// `npx attune …` works straight after `npm install`, with no build step.
+'use strict';
+
+const path = require('node:path');
+const { register } = require('tsx/cjs/api');
+
+// A namespaced registration compiles only what we load through it, and leaves the caller's require alone.
+const tsx = register({ namespace: 'attune-cli' });
+const { runCli } = tsx.require(path.join(__dirname, '..', 'src', 'main', 'cli', 'attune.ts'), __filename);
+
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((exitCode) => {
+  // exitCode, not exit(): lets a large JSON report finish flushing into a pipe.
+  process.exitCode = exitCode;
+});
