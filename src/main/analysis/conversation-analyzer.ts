@@ -60,7 +60,7 @@ export function createConversationAnalyzer(
       let interference: Float64Array | null = null;
       if (signal.bleedCancellation) {
         interference = bleed.predict(customerSpectrum.bandPower);
-        bleed.learn(agentSpectrum.bandPower, customerVoice.noiseFloor);
+        bleed.learn(agentSpectrum.bandPower, agentPower, customerPower, customerVoice.noiseFloor, customerVoiced !== null);
       }
       const agentVoiced = agentVoice.decide(agentSpectrum.bandPower, agentPower, interference, frameIndex);
       return tracker.push(agentVoiced, customerVoiced);

@@ -8,6 +8,8 @@ import { BAND_COUNT } from './band-spectrum';
 export interface VoiceDetectorOptions {
   /** Mean positive per-band SNR (dB) above which a frame is voiced. */
   thresholdDb: number;
+  /** Bands are compared with their noise floor raised by this much (dB): the floor sits in the noise's dips. */
+  floorMarginDb: number;
   /** Voiced frames needed within the onset window to confirm an onset. */
   onsetVoicedFrames: number;
   /** Length of the onset window (frames); an unvoiced run this long abandons a candidate onset. */
@@ -20,16 +22,27 @@ export interface VoiceDetectorOptions {
 
 export const DEFAULT_VOICE_DETECTOR_OPTIONS: Readonly<VoiceDetectorOptions> = Object.freeze({
   thresholdDb: 4,
+  floorMarginDb: 3,
   onsetVoicedFrames: 4,
   onsetWindowFrames: 6,
   releaseFrames: 20,
   minPower: 10 ** (-65 / 10),
 });
 
-/** Noise floor per band rises this much per frame (≈ 1 dB/s) and falls quickly, so it sits in speech's valleys. */
+/**
+ * The noise floor follows the band power smoothed over a few frames (raw 10 ms band powers of noise
+ * scatter too much: a floor under their minimum would sit ~15 dB under the noise). It rises about
+ * 1 dB/s and falls within a few frames, so it finds the valleys between syllables during speech.
+ */
+const SMOOTHING_WEIGHT = 0.25;
 const FLOOR_RISE_PER_FRAME = 10 ** (0.01 / 10);
-const FLOOR_FALL_WEIGHT = 0.3;
+const FLOOR_FALL_WEIGHT = 0.2;
 const FLOOR_MIN_POWER = 1e-13;
+/** For the first second the floor rises fast, so a bad first frame (speech, or a click) is soon forgotten. */
+const STARTUP_FRAMES = 100;
+const STARTUP_RISE_PER_FRAME = 10 ** (0.3 / 10);
+/** Scores compare power smoothed this much (weight of the new frame) with the floor, which tames noise's scatter. */
+const SCORE_SMOOTHING_WEIGHT = 0.5;
 
 type OnsetState =
   | { tag: 'idle' }
@@ -38,6 +51,9 @@ type OnsetState =
 
 export class VoiceDetector {
   private readonly floor = new Float64Array(BAND_COUNT);
+  private readonly smoothed = new Float64Array(BAND_COUNT);
+  private readonly scored = new Float64Array(BAND_COUNT);
+  private framesSeen = 0;
   private floorInitialised = false;
   private onset: OnsetState = { tag: 'idle' };
   /** Score of the last frame (mean positive band SNR, dB); exposed for diagnostics. */
@@ -57,14 +73,18 @@ export class VoiceDetector {
    */
   decide(bandPower: Float64Array, totalPower: number, interference: Float64Array | null, frameIndex: number): number | null {
     this.updateFloor(bandPower, interference);
-    const voiced = totalPower >= this.options.minPower && this.score(bandPower, interference) >= this.options.thresholdDb;
+    for (let band = 0; band < BAND_COUNT; band += 1) {
+      this.scored[band] = this.scored[band]! + SCORE_SMOOTHING_WEIGHT * (bandPower[band]! - this.scored[band]!);
+    }
+    const voiced = totalPower >= this.options.minPower && this.score(this.scored, interference) >= this.options.thresholdDb;
     return this.advanceOnset(voiced, frameIndex);
   }
 
   private score(bandPower: Float64Array, interference: Float64Array | null): number {
     let sumDb = 0;
+    const floorGain = 10 ** (this.options.floorMarginDb / 10);
     for (let band = 0; band < BAND_COUNT; band += 1) {
-      const reference = this.floor[band]! + (interference === null ? 0 : interference[band]!);
+      const reference = this.floor[band]! * floorGain + (interference === null ? 0 : interference[band]!);
       const ratio = bandPower[band]! / reference;
       if (ratio > 1) sumDb += 10 * Math.log10(ratio);
     }
@@ -73,17 +93,23 @@ export class VoiceDetector {
   }
 
   private updateFloor(bandPower: Float64Array, interference: Float64Array | null): void {
+    this.framesSeen += 1;
     if (!this.floorInitialised) {
-      for (let band = 0; band < BAND_COUNT; band += 1) this.floor[band] = Math.max(bandPower[band]!, FLOOR_MIN_POWER);
+      for (let band = 0; band < BAND_COUNT; band += 1) {
+        this.smoothed[band] = bandPower[band]!;
+        this.floor[band] = Math.max(bandPower[band]!, FLOOR_MIN_POWER);
+      }
       this.floorInitialised = true;
       return;
     }
     for (let band = 0; band < BAND_COUNT; band += 1) {
+      const power = this.smoothed[band]! + SMOOTHING_WEIGHT * (bandPower[band]! - this.smoothed[band]!);
+      this.smoothed[band] = power;
       const floor = this.floor[band]!;
       // Where predicted bleed dominates, the band says nothing about this channel's own noise.
       if (interference !== null && interference[band]! > floor) continue;
-      const power = bandPower[band]!;
-      const next = power < floor ? floor + FLOOR_FALL_WEIGHT * (power - floor) : floor * FLOOR_RISE_PER_FRAME;
+      const rise = this.framesSeen < STARTUP_FRAMES ? STARTUP_RISE_PER_FRAME : FLOOR_RISE_PER_FRAME;
+      const next = power < floor ? floor + FLOOR_FALL_WEIGHT * (power - floor) : floor * rise;
       this.floor[band] = Math.max(next, FLOOR_MIN_POWER);
     }
   }
