@@ -77,10 +77,17 @@ export class BleedModel {
     this.marginGain = 10 ** (options.predictionMarginDb / 10);
   }
 
-  /** Adds the customer's band power for this frame and predicts this frame's bleed into the mic. */
-  predict(customerBandPower: Float64Array): Float64Array {
+  /**
+   * Adds the customer's band power for this frame and predicts this frame's bleed into the mic.
+   * Only the customer's power above their own noise floor counts: the line's steady noise leaks
+   * too, but steadily, so the agent channel's noise floor already covers it.
+   */
+  predict(customerBandPower: Float64Array, customerFloor: Readonly<Float64Array>): Float64Array {
     const slots = this.options.maxDelayFrames + 1;
-    this.history.set(customerBandPower, this.writeIndex * BAND_COUNT);
+    const row = this.writeIndex * BAND_COUNT;
+    for (let band = 0; band < BAND_COUNT; band += 1) {
+      this.history[row + band] = Math.max(0, customerBandPower[band]! - NOISE_EXCESS_FACTOR * customerFloor[band]!);
+    }
     const newest = this.writeIndex;
     this.writeIndex = (this.writeIndex + 1) % slots;
     const delayFrames = this.delay.delayFrames;
@@ -97,7 +104,7 @@ export class BleedModel {
       const tail = Math.max(held, this.tail[band]! * this.options.tailDecayPerFrame);
       this.direct[band] = held;
       this.tail[band] = tail;
-      this.peak[band] = Math.max(customerBandPower[band]!, this.peak[band]! * PEAK_DECAY_PER_FRAME);
+      this.peak[band] = Math.max(this.history[row + band]!, this.peak[band]! * PEAK_DECAY_PER_FRAME);
       const directBleed = held * dbToPower(this.directGainDb[band]!);
       // A reverberation tail is never louder than the direct sound it follows.
       const tailBleed = tail * dbToPower(Math.min(this.tailGainDb[band]!, this.directGainDb[band]!));
@@ -135,11 +142,19 @@ export class BleedModel {
     }
   }
 
+  /** The estimated delay (frames) from the customer channel to the microphone, once trusted. */
+  get delayFrames(): number | null {
+    return this.delay.trusted ? this.delay.delayFrames : null;
+  }
+
   /** Learned gains per band (dB), for diagnostics and tests. */
   get gainsDb(): { direct: Readonly<Float64Array>; tail: Readonly<Float64Array> } {
     return { direct: this.directGainDb, tail: this.tailGainDb };
   }
 }
+
+/** Customer power counts as voice only above twice (3 dB over) their noise floor. */
+const NOISE_EXCESS_FACTOR = 4;
 
 /** The customer's per-band peak falls 5 dB per second. */
 const PEAK_DECAY_PER_FRAME = 10 ** (-0.05 / 10);

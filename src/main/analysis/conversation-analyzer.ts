@@ -59,7 +59,7 @@ export function createConversationAnalyzer(
       const agentPower = agentSpectrum.push(agent);
       let interference: Float64Array | null = null;
       if (signal.bleedCancellation) {
-        interference = bleed.predict(customerSpectrum.bandPower);
+        interference = bleed.predict(customerSpectrum.bandPower, customerVoice.noiseFloor);
         bleed.learn(agentSpectrum.bandPower, agentPower, customerPower, customerVoice.noiseFloor, customerVoiced !== null);
       }
       const agentVoiced = agentVoice.decide(agentSpectrum.bandPower, agentPower, interference, frameIndex);

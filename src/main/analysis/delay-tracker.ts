@@ -1,25 +1,28 @@
 // Tracks the delay (in frames) from the customer channel to their bleed in the microphone by
-// correlating the two channels' log-energy envelopes at every candidate lag while the customer talks.
-// Exponential averaging over ~10 s follows drift in audio buffering without jumping on one word.
+// correlating the two channels' energy onsets (rises of log energy) at every candidate lag while
+// the customer talks. Onsets, not levels: a room's reverberation smears how energy decays and would
+// pull a level correlation towards late lags, but it leaves the rises where they are.
+// Averaging starts as a plain mean and settles to ~10 s of customer speech, so the estimate is
+// quick at the start of a call and still follows drift in audio buffering later.
 
-/** Weight of each new observation: a time constant of about 10 s of customer speech. */
-const AVERAGING_WEIGHT = 0.002;
+/** Weight of each new observation once settled: a time constant of about 10 s of customer speech. */
+const SETTLED_WEIGHT = 0.002;
 const LOG_FLOOR = 1e-12;
 /** Frames of customer speech before the estimate is trusted; until then every lag is possible. */
-const FRAMES_TO_TRUST = 300;
+const FRAMES_TO_TRUST = 200;
 
 export class DelayTracker {
-  private readonly customerLog: Float64Array;
+  private readonly customerRise: Float64Array;
   private writeIndex = 0;
   private readonly covariance: Float64Array;
-  private customerMean = 0;
-  private micMean = 0;
+  private previousCustomerDb = 0;
+  private previousMicDb = 0;
   private observed = 0;
-  private bestLag = 0;
   private activeFrames = 0;
+  private bestLag = 0;
 
   constructor(private readonly maxDelayFrames: number) {
-    this.customerLog = new Float64Array(maxDelayFrames + 1);
+    this.customerRise = new Float64Array(maxDelayFrames + 1);
     this.covariance = new Float64Array(maxDelayFrames + 1);
   }
 
@@ -36,20 +39,22 @@ export class DelayTracker {
     const slots = this.maxDelayFrames + 1;
     const customerDb = 10 * Math.log10(customerPower + LOG_FLOOR);
     const micDb = 10 * Math.log10(micPower + LOG_FLOOR);
-    this.customerLog[this.writeIndex] = customerDb;
+    const customerRise = Math.max(0, customerDb - this.previousCustomerDb);
+    const micChange = micDb - this.previousMicDb;
+    this.previousCustomerDb = customerDb;
+    this.previousMicDb = micDb;
+    this.customerRise[this.writeIndex] = customerRise;
     const newest = this.writeIndex;
     this.writeIndex = (this.writeIndex + 1) % slots;
     this.observed += 1;
-    if (!customerActive || this.observed < slots) return;
-    this.activeFrames += 1;
+    if (!customerActive || this.observed <= slots) return;
 
-    this.customerMean += AVERAGING_WEIGHT * (customerDb - this.customerMean);
-    this.micMean += AVERAGING_WEIGHT * (micDb - this.micMean);
-    const micDeviation = micDb - this.micMean;
+    this.activeFrames += 1;
+    const weight = Math.max(SETTLED_WEIGHT, 1 / this.activeFrames);
     let best = this.bestLag;
     for (let lag = 0; lag < slots; lag += 1) {
-      const customerDeviation = this.customerLog[(newest - lag + slots) % slots]! - this.customerMean;
-      const updated = this.covariance[lag]! + AVERAGING_WEIGHT * (customerDeviation * micDeviation - this.covariance[lag]!);
+      const rise = this.customerRise[(newest - lag + slots) % slots]!;
+      const updated = this.covariance[lag]! + weight * (rise * micChange - this.covariance[lag]!);
       this.covariance[lag] = updated;
       if (updated > this.covariance[best]!) best = lag;
     }

@@ -8,6 +8,10 @@ import { BAND_COUNT } from './band-spectrum';
 export interface VoiceDetectorOptions {
   /** Mean positive per-band SNR (dB) above which a frame is voiced. */
   thresholdDb: number;
+  /** Weight of the new frame in the power that is scored: lower integrates longer and tames noise's scatter. */
+  scoreSmoothingWeight: number;
+  /** The score is the mean SNR of this many strongest bands. */
+  scoredBands: number;
   /** Bands are compared with their noise floor raised by this much (dB): the floor sits in the noise's dips. */
   floorMarginDb: number;
   /** Voiced frames needed within the onset window to confirm an onset. */
@@ -23,6 +27,8 @@ export interface VoiceDetectorOptions {
 export const DEFAULT_VOICE_DETECTOR_OPTIONS: Readonly<VoiceDetectorOptions> = Object.freeze({
   thresholdDb: 4,
   floorMarginDb: 3,
+  scoredBands: 18,
+  scoreSmoothingWeight: 0.5,
   onsetVoicedFrames: 4,
   onsetWindowFrames: 6,
   releaseFrames: 20,
@@ -38,11 +44,16 @@ const SMOOTHING_WEIGHT = 0.25;
 const FLOOR_RISE_PER_FRAME = 10 ** (0.01 / 10);
 const FLOOR_FALL_WEIGHT = 0.2;
 const FLOOR_MIN_POWER = 1e-13;
-/** For the first second the floor rises fast, so a bad first frame (speech, or a click) is soon forgotten. */
-const STARTUP_FRAMES = 100;
-const STARTUP_RISE_PER_FRAME = 10 ** (0.3 / 10);
-/** Scores compare power smoothed this much (weight of the new frame) with the floor, which tames noise's scatter. */
-const SCORE_SMOOTHING_WEIGHT = 0.5;
+/**
+ * The floor starts from the first frame whose FFT window holds no zero padding. For the first three
+ * seconds it rises faster (5 dB/s), so a floor that started in speech or a click is soon corrected,
+ * yet not so fast that it climbs onto a voice that starts right away.
+ */
+const FIRST_FULL_WINDOW_FRAME = 2;
+const INITIAL_FLOOR_FRAMES = 20;
+const STARTUP_FRAMES = 300;
+const STARTUP_RISE_PER_FRAME = 10 ** (0.05 / 10);
+
 
 type OnsetState =
   | { tag: 'idle' }
@@ -53,6 +64,7 @@ export class VoiceDetector {
   private readonly floor = new Float64Array(BAND_COUNT);
   private readonly smoothed = new Float64Array(BAND_COUNT);
   private readonly scored = new Float64Array(BAND_COUNT);
+  private readonly bandSnrDb = new Float64Array(BAND_COUNT);
   private framesSeen = 0;
   private floorInitialised = false;
   private onset: OnsetState = { tag: 'idle' };
@@ -74,30 +86,44 @@ export class VoiceDetector {
   decide(bandPower: Float64Array, totalPower: number, interference: Float64Array | null, frameIndex: number): number | null {
     this.updateFloor(bandPower, interference);
     for (let band = 0; band < BAND_COUNT; band += 1) {
-      this.scored[band] = this.scored[band]! + SCORE_SMOOTHING_WEIGHT * (bandPower[band]! - this.scored[band]!);
+      this.scored[band] = this.scored[band]! + this.options.scoreSmoothingWeight * (bandPower[band]! - this.scored[band]!);
     }
-    const voiced = totalPower >= this.options.minPower && this.score(this.scored, interference) >= this.options.thresholdDb;
+    // Until the floor is known, nothing can be told from noise.
+    const voiced =
+      this.floorInitialised && totalPower >= this.options.minPower && this.score(this.scored, interference) >= this.options.thresholdDb;
     return this.advanceOnset(voiced, frameIndex);
   }
 
   private score(bandPower: Float64Array, interference: Float64Array | null): number {
-    let sumDb = 0;
     const floorGain = 10 ** (this.options.floorMarginDb / 10);
+    const snrDb = this.bandSnrDb;
     for (let band = 0; band < BAND_COUNT; band += 1) {
       const reference = this.floor[band]! * floorGain + (interference === null ? 0 : interference[band]!);
       const ratio = bandPower[band]! / reference;
-      if (ratio > 1) sumDb += 10 * Math.log10(ratio);
+      snrDb[band] = ratio > 1 ? 10 * Math.log10(ratio) : 0;
     }
-    this.lastScoreDb = sumDb / BAND_COUNT;
+    // Mean of the strongest bands: a voice near the noise shows in its formant bands only, and
+    // averaging in the empty bands would drown it.
+    const bands = this.options.scoredBands;
+    snrDb.sort();
+    let sumDb = 0;
+    for (let rank = BAND_COUNT - bands; rank < BAND_COUNT; rank += 1) sumDb += snrDb[rank]!;
+    this.lastScoreDb = sumDb / bands;
     return this.lastScoreDb;
   }
 
+
   private updateFloor(bandPower: Float64Array, interference: Float64Array | null): void {
     this.framesSeen += 1;
+    if (this.framesSeen <= FIRST_FULL_WINDOW_FRAME) return;
     if (!this.floorInitialised) {
+      // The mean of the first frames: a floor that starts too high falls back within a few frames,
+      // one that starts too low (a quiet first frame) would take seconds to rise.
+      for (let band = 0; band < BAND_COUNT; band += 1) this.smoothed[band] = this.smoothed[band]! + bandPower[band]!;
+      if (this.framesSeen < FIRST_FULL_WINDOW_FRAME + INITIAL_FLOOR_FRAMES) return;
       for (let band = 0; band < BAND_COUNT; band += 1) {
-        this.smoothed[band] = bandPower[band]!;
-        this.floor[band] = Math.max(bandPower[band]!, FLOOR_MIN_POWER);
+        this.smoothed[band] = this.smoothed[band]! / INITIAL_FLOOR_FRAMES;
+        this.floor[band] = Math.max(this.smoothed[band]!, FLOOR_MIN_POWER);
       }
       this.floorInitialised = true;
       return;
@@ -106,10 +132,15 @@ export class VoiceDetector {
       const power = this.smoothed[band]! + SMOOTHING_WEIGHT * (bandPower[band]! - this.smoothed[band]!);
       this.smoothed[band] = power;
       const floor = this.floor[band]!;
-      // Where predicted bleed dominates, the band says nothing about this channel's own noise.
-      if (interference !== null && interference[band]! > floor) continue;
-      const rise = this.framesSeen < STARTUP_FRAMES ? STARTUP_RISE_PER_FRAME : FLOOR_RISE_PER_FRAME;
-      const next = power < floor ? floor + FLOOR_FALL_WEIGHT * (power - floor) : floor * rise;
+      let next: number;
+      if (power < floor) {
+        next = floor + FLOOR_FALL_WEIGHT * (power - floor);
+      } else if (interference !== null && interference[band]! > floor) {
+        // Predicted bleed dominates the band: its power says nothing about this channel's own noise.
+        next = floor;
+      } else {
+        next = floor * (this.framesSeen < STARTUP_FRAMES ? STARTUP_RISE_PER_FRAME : FLOOR_RISE_PER_FRAME);
+      }
       this.floor[band] = Math.max(next, FLOOR_MIN_POWER);
     }
   }
