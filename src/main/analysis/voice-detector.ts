@@ -25,9 +25,9 @@ export interface VoiceDetectorOptions {
 }
 
 export const DEFAULT_VOICE_DETECTOR_OPTIONS: Readonly<VoiceDetectorOptions> = Object.freeze({
-  thresholdDb: 4,
+  thresholdDb: 5,
   floorMarginDb: 3,
-  scoredBands: 18,
+  scoredBands: 12,
   scoreSmoothingWeight: 0.5,
   onsetVoicedFrames: 4,
   onsetWindowFrames: 6,
@@ -64,6 +64,7 @@ export class VoiceDetector {
   private readonly floor = new Float64Array(BAND_COUNT);
   private readonly smoothed = new Float64Array(BAND_COUNT);
   private readonly scored = new Float64Array(BAND_COUNT);
+  private readonly smoothedForScore = new Float64Array(BAND_COUNT);
   private readonly bandSnrDb = new Float64Array(BAND_COUNT);
   private framesSeen = 0;
   private floorInitialised = false;
@@ -86,7 +87,9 @@ export class VoiceDetector {
   decide(bandPower: Float64Array, totalPower: number, interference: Float64Array | null, frameIndex: number): number | null {
     this.updateFloor(bandPower, interference);
     for (let band = 0; band < BAND_COUNT; band += 1) {
-      this.scored[band] = this.scored[band]! + this.options.scoreSmoothingWeight * (bandPower[band]! - this.scored[band]!);
+      this.smoothedForScore[band] = this.smoothedForScore[band]! + this.options.scoreSmoothingWeight * (bandPower[band]! - this.smoothedForScore[band]!);
+      // Smoothing tames the scatter of noise, but it must not stretch a loud voice's end.
+      this.scored[band] = Math.min(this.smoothedForScore[band]!, bandPower[band]!);
     }
     // Until the floor is known, nothing can be told from noise.
     const voiced =
