@@ -67,7 +67,7 @@ async function ensureLongCall(): Promise<{ path: string; source: string }> {
   if (!flags.synthetic) {
     if (existsSync(fixturesPath)) return { path: fixturesPath, source: 'fixtures (espeak-ng calls, looped), cached' };
     try {
-      const fixtures = (await import('../tests/fixtures/call-fixtures')) as typeof import('../tests/fixtures/call-fixtures');
+      const fixtures = await import('../tests/fixtures/call-fixtures');
       process.stdout.write(`rendering a ${durationMinutes}-minute call from the fixtures…\n`);
       await fixtures.renderLongCall(durationMinutes, fixturesPath);
       return { path: fixturesPath, source: 'fixtures (espeak-ng calls, looped)' };

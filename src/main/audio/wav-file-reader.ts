@@ -25,7 +25,7 @@ export interface WavFileReader {
 
 /** Turns fs errors the user can fix into one-line AudioInputErrors; anything else is rethrown. */
 export function toFileAccessError(error: unknown, path: string): unknown {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':

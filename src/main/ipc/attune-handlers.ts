@@ -15,7 +15,7 @@ export interface AttuneServices {
   /** Native open dialog in the app; a test-controlled stub in the e2e harness. */
   chooseCallFile(): Promise<string | null>;
   /** Where unexpected failures are reported. Default: console.error. */
-  logError?(message: string, error: unknown): void;
+  logError?: (message: string, error: unknown) => void;
 }
 
 export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {

@@ -115,6 +115,6 @@ describe('voice detector', () => {
     assert.ok(voicedFrames.length > 90, `${voicedFrames.length} voiced frames`);
     const firstStart = decisions.find((d) => d !== null)!;
     assert.ok(Math.abs(firstStart - 300) <= 3, `onset dated at frame ${firstStart}`);
-    assert.ok(voicedFrames.every((f) => f >= 299 && f <= 403), `voiced outside the burst: ${voicedFrames.filter((f) => f < 299 || f > 403)}`);
+    assert.ok(voicedFrames.every((f) => f >= 299 && f <= 403), `voiced outside the burst: ${voicedFrames.filter((f) => f < 299 || f > 403).join(',')}`);
   });
 });

@@ -18,7 +18,7 @@ function run(script: { agent?: Spans; customer?: Spans; durationMs: number; onse
   const delay = script.onsetDelayFrames ?? 0;
   const decisions = (spans: Spans | undefined) => {
     const frames = script.durationMs / 10;
-    const out: (number | null)[] = new Array(frames).fill(null);
+    const out = new Array<number | null>(frames).fill(null);
     for (const [startMs, endMs] of spans ?? []) {
       const start = startMs / 10;
       for (let f = start + delay; f < endMs / 10; f += 1) out[f] = f === start + delay ? start : f;

@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 export interface ErrorAlertProps {
   title: string;
   message: string;
-  onDismiss(): void;
+  onDismiss: () => void;
 }
 
 export function ErrorAlert({ title, message, onDismiss }: ErrorAlertProps): ReactElement {

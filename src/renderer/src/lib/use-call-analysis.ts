@@ -15,10 +15,10 @@ export type AnalysisState =
 export interface CallAnalysisControls {
   state: AnalysisState;
   /** Analyses the file at `path`; a newer call supersedes an older one still in flight. */
-  analysePath(path: string, agentChannel: AgentChannel): void;
+  analysePath: (path: string, agentChannel: AgentChannel) => void;
   /** Shows a problem found before anything was sent to main (e.g. a dropped .mp3). */
-  fail(error: string, fileName?: string): void;
-  reset(): void;
+  fail: (error: string, fileName?: string) => void;
+  reset: () => void;
 }
 
 function messageOf(error: unknown): string {

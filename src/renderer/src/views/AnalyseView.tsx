@@ -12,8 +12,8 @@ import '../styles/analyse.css';
 export interface AnalyseViewProps {
   analysis: CallAnalysisControls;
   agentChannel: AgentChannel;
-  onAgentChannelChange(channel: AgentChannel): void;
-  onOpenRecording(): void;
+  onAgentChannelChange: (channel: AgentChannel) => void;
+  onOpenRecording: () => void;
 }
 
 export function AnalyseView({ analysis, agentChannel, onAgentChannelChange, onOpenRecording }: AnalyseViewProps): ReactElement {
