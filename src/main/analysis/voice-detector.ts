@@ -10,8 +10,6 @@ export interface VoiceDetectorOptions {
   thresholdDb: number;
   /** Weight of the new frame in the power that is scored: lower integrates longer and tames noise's scatter. */
   scoreSmoothingWeight: number;
-  /** The score is the mean SNR of this many strongest bands. */
-  scoredBands: number;
   /** Bands are compared with their noise floor raised by this much (dB): the floor sits in the noise's dips. */
   floorMarginDb: number;
   /** Voiced frames needed within the onset window to confirm an onset. */
@@ -25,9 +23,8 @@ export interface VoiceDetectorOptions {
 }
 
 export const DEFAULT_VOICE_DETECTOR_OPTIONS: Readonly<VoiceDetectorOptions> = Object.freeze({
-  thresholdDb: 5,
+  thresholdDb: 4,
   floorMarginDb: 3,
-  scoredBands: 12,
   scoreSmoothingWeight: 0.5,
   onsetVoicedFrames: 4,
   onsetWindowFrames: 6,
@@ -44,6 +41,16 @@ const SMOOTHING_WEIGHT = 0.25;
 const FLOOR_RISE_PER_FRAME = 10 ** (0.01 / 10);
 const FLOOR_FALL_WEIGHT = 0.2;
 const FLOOR_MIN_POWER = 1e-13;
+/**
+ * The score weighs each band by how much of this channel's voice it usually carries, learned over
+ * a few seconds of speech: a phone line has no voice above 3.4 kHz, and averaging those bands in
+ * would dilute a quiet customer's voice with nothing but noise.
+ */
+const INITIAL_VOICED_SNR_DB = 10;
+const FULL_WEIGHT_SNR_DB = 6;
+const MIN_BAND_WEIGHT = 0.1;
+const BAND_WEIGHT_LEARNING_RATE = 0.005;
+
 /**
  * The floor starts from the first frame whose FFT window holds no zero padding. For the first three
  * seconds it rises faster (5 dB/s), so a floor that started in speech or a click is soon corrected,
@@ -66,6 +73,8 @@ export class VoiceDetector {
   private readonly scored = new Float64Array(BAND_COUNT);
   private readonly smoothedForScore = new Float64Array(BAND_COUNT);
   private readonly bandSnrDb = new Float64Array(BAND_COUNT);
+  /** Typical SNR of each band in this channel's voiced frames: where its voice lives. */
+  private readonly voicedBandSnrDb = new Float64Array(BAND_COUNT).fill(INITIAL_VOICED_SNR_DB);
   private framesSeen = 0;
   private floorInitialised = false;
   private onset: OnsetState = { tag: 'idle' };
@@ -94,26 +103,35 @@ export class VoiceDetector {
     // Until the floor is known, nothing can be told from noise.
     const voiced =
       this.floorInitialised && totalPower >= this.options.minPower && this.score(this.scored, interference) >= this.options.thresholdDb;
+    if (voiced) this.learnBandWeights();
     return this.advanceOnset(voiced, frameIndex);
   }
 
   private score(bandPower: Float64Array, interference: Float64Array | null): number {
     const floorGain = 10 ** (this.options.floorMarginDb / 10);
-    const snrDb = this.bandSnrDb;
+    let weightedDb = 0;
+    let totalWeight = 0;
     for (let band = 0; band < BAND_COUNT; band += 1) {
       const reference = this.floor[band]! * floorGain + (interference === null ? 0 : interference[band]!);
       const ratio = bandPower[band]! / reference;
-      snrDb[band] = ratio > 1 ? 10 * Math.log10(ratio) : 0;
+      const snrDb = ratio > 1 ? 10 * Math.log10(ratio) : 0;
+      this.bandSnrDb[band] = snrDb;
+      const weight = Math.min(1, Math.max(MIN_BAND_WEIGHT, this.voicedBandSnrDb[band]! / FULL_WEIGHT_SNR_DB));
+      weightedDb += weight * snrDb;
+      totalWeight += weight;
     }
-    // Mean of the strongest bands: a voice near the noise shows in its formant bands only, and
-    // averaging in the empty bands would drown it.
-    const bands = this.options.scoredBands;
-    snrDb.sort();
-    let sumDb = 0;
-    for (let rank = BAND_COUNT - bands; rank < BAND_COUNT; rank += 1) sumDb += snrDb[rank]!;
-    this.lastScoreDb = sumDb / bands;
+    this.lastScoreDb = weightedDb / totalWeight;
     return this.lastScoreDb;
   }
+
+  /** Learns where this channel's voice lives from the bands' SNR in voiced frames. */
+  private learnBandWeights(): void {
+    for (let band = 0; band < BAND_COUNT; band += 1) {
+      const learned = this.voicedBandSnrDb[band]!;
+      this.voicedBandSnrDb[band] = learned + BAND_WEIGHT_LEARNING_RATE * (this.bandSnrDb[band]! - learned);
+    }
+  }
+
 
 
   private updateFloor(bandPower: Float64Array, interference: Float64Array | null): void {
