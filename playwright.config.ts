@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.spec.ts',
+  // Screenshots for design review are a tool, not a test: they run only when asked for.
+  testIgnore: process.env['ATTUNE_E2E_SCREENSHOTS_DIR'] ? [] : ['screenshots.spec.ts'],
   globalSetup: './tests/e2e/harness/global-setup.ts',
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],
