@@ -23,6 +23,21 @@ function findTests(dir) {
   return found.sort();
 }
 
+/** "file › title — reason" for every skipped Playwright test. */
+function skippedPlaywrightTests(suites = []) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === 'skipped')
+        .map((t) => {
+          const reason = t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+          return `${spec.file} › ${spec.title} — ${reason}`;
+        }),
+    ),
+    ...skippedPlaywrightTests(suite.suites),
+  ]);
+}
+
 function run(command, args, env = {}) {
   console.log(`\n$ ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -66,7 +81,9 @@ if (nodeOnly) {
   const jsonFile = join(reportDir, 'playwright.json');
   const e2eStatus = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile });
   try {
-    const stats = JSON.parse(readFileSync(jsonFile, 'utf8')).stats;
+    const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    const stats = report.stats;
+    for (const line of skippedPlaywrightTests(report.suites)) console.log(`skipped: ${line}`);
     totals.passed += stats.expected + stats.flaky;
     totals.failed += stats.unexpected;
     totals.skipped += stats.skipped;

@@ -34,7 +34,7 @@ export function CallReport({ fileName, analysis, agentChannel }: CallReportProps
       <div className="metric-grid">
         <TalkBalance analysis={analysis} />
 
-        <MetricCard title="Interruptions" note="Starting to talk while the other person is speaking, and holding on.">
+        <MetricCard title="Interruptions" note="Starting to talk while the other person is speaking, and going on for a second or more.">
           <Figure label="By agent" testId="interruptions-agent" value={analysis.agent.interruptions} />
           <Figure label="By customer" testId="interruptions-customer" value={analysis.customer.interruptions} />
         </MetricCard>
@@ -57,7 +57,7 @@ export function CallReport({ fileName, analysis, agentChannel }: CallReportProps
 
         <MetricCard
           title="Response gap"
-          note={analysis.responseGapMs.median === null ? 'No turn changes in this call.' : 'Silence before a new speaker takes the turn.'}
+          note={analysis.responseGapMs.median === null ? 'The agent never answered after the customer stopped.' : 'How long the agent waits to answer once the customer stops.'}
         >
           <Figure label="Median" testId="response-gap-median" value={analysis.responseGapMs.median} text={formatGap(analysis.responseGapMs.median)} />
           <Figure label="90th percentile" testId="response-gap-p90" value={analysis.responseGapMs.p90} text={formatGap(analysis.responseGapMs.p90)} />
@@ -68,7 +68,7 @@ export function CallReport({ fileName, analysis, agentChannel }: CallReportProps
           <Figure label="Silence" testId="silence" value={analysis.silenceMs} text={formatClock(analysis.silenceMs)} />
         </MetricCard>
 
-        <MetricCard title="Dead air" note="Long silences between speech, e.g. while someone waits.">
+        <MetricCard title="Dead air" note="Silences of 5 s or more between speech, e.g. while someone waits.">
           <Figure label="Count" testId="dead-air-count" value={analysis.deadAir.length} />
           <Figure label="Total" testId="dead-air-total" value={deadAirTotalMs} text={formatClock(deadAirTotalMs)} />
         </MetricCard>
