@@ -3,6 +3,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { WaveFile } from 'wavefile';
+import { seededRandom } from '../../support/seeded-random';
 
 export interface ScriptedBurst {
   speaker: 'agent' | 'customer';
@@ -37,18 +38,6 @@ const MAX_HARMONIC_HZ = 3_600;
 /** Syllable-rate loudness wobble, so the bursts are not perfectly steady tones. */
 const SYLLABLE_RATE_HZ = 3.5;
 const RAMP_MS = 15;
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    // mulberry32: tiny, deterministic, good enough for noise.
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function renderChannel(speaker: ScriptedBurst['speaker'], script: readonly ScriptedBurst[], sampleCount: number, sampleRateHz: number, seed: number): Int16Array {
   const random = seededRandom(seed);

@@ -8,15 +8,7 @@ import { BleedModel } from '../../../src/main/analysis/bleed-model';
 import { DelayTracker } from '../../../src/main/analysis/delay-tracker';
 import { ANALYSIS_SAMPLE_RATE_HZ, FRAME_SAMPLES } from '../../../src/main/analysis/options';
 import { VoiceDetector } from '../../../src/main/analysis/voice-detector';
-
-/** Deterministic uniform numbers in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { seededRandom } from '../../support/seeded-random';
 
 /** Syllable-like power envelope: bursts of 80–250 ms with gaps, as a customer's speech has. */
 function burstyPower(frames: number, random: () => number): number[] {

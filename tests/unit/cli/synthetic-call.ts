@@ -4,6 +4,7 @@
 
 import { WaveFile } from 'wavefile';
 import type { SegmentSpan } from '../../../src/shared/call-analysis';
+import { seededRandom } from '../../support/seeded-random';
 
 export interface SyntheticCall {
   sampleRateHz: number;
@@ -28,21 +29,9 @@ export const DEFAULT_SCRIPT: { agent: SegmentSpan[]; customer: SegmentSpan[]; du
   durationMs: 12_000,
 };
 
-/** Deterministic pseudo-random numbers (mulberry32), so every rate renders the same "voice". */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function renderVoice(sampleRateHz: number, durationMs: number, bursts: readonly SegmentSpan[], baseF0Hz: number, seed: number): Float32Array {
   const out = new Float32Array(Math.round((durationMs * sampleRateHz) / 1000));
-  const next = random(seed);
+  const next = seededRandom(seed);
   // Harmonics up to 3.4 kHz (telephone band) so every rate from 8 kHz up carries the same content.
   const maxHarmonicHz = 3400;
   for (const [startMs, endMs] of bursts) {
