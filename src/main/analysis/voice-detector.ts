@@ -1,16 +1,19 @@
-// Per-channel voice activity: per-band SNR against a tracked noise floor (plus, on the agent channel,
-// the predicted bleed of the customer's voice), averaged over bands; onsets are confirmed over a few
-// frames and dated back to their first voiced frame.
+// Per-channel voice activity: per-band SNR against a tracked noise floor and the noise's usual
+// scatter above it (plus, on the agent channel, the predicted bleed of the customer's voice),
+// averaged over the bands where this channel's voice lives; onsets are confirmed over a few frames
+// and dated back to their first voiced frame, and an active voice continues on weaker evidence.
 
 import { assertNever } from './assert-never';
 import { BAND_COUNT } from './band-spectrum';
 
 export interface VoiceDetectorOptions {
-  /** Mean positive per-band SNR (dB) above which a frame is voiced. */
+  /** Weighted mean per-band SNR (dB) above which a frame starts (or confirms) a voice. */
   thresholdDb: number;
   /** Weight of the new frame in the power that is scored: lower integrates longer and tames noise's scatter. */
   scoreSmoothingWeight: number;
-  /** Bands are compared with their noise floor raised by this much (dB): the floor sits in the noise's dips. */
+  /** While a voice is already active, frames scoring above this (dB) continue it. */
+  continueThresholdDb: number;
+  /** Margin (dB) over the floor and the noise's learned scatter before a band counts any SNR. */
   floorMarginDb: number;
   /** Voiced frames needed within the onset window to confirm an onset. */
   onsetVoicedFrames: number;
@@ -24,7 +27,8 @@ export interface VoiceDetectorOptions {
 
 export const DEFAULT_VOICE_DETECTOR_OPTIONS: Readonly<VoiceDetectorOptions> = Object.freeze({
   thresholdDb: 4,
-  floorMarginDb: 3,
+  continueThresholdDb: 3,
+  floorMarginDb: 1,
   scoreSmoothingWeight: 0.5,
   onsetVoicedFrames: 4,
   onsetWindowFrames: 6,
@@ -50,6 +54,9 @@ const INITIAL_VOICED_SNR_DB = 10;
 const FULL_WEIGHT_SNR_DB = 6;
 const MIN_BAND_WEIGHT = 0.1;
 const BAND_WEIGHT_LEARNING_RATE = 0.005;
+/** The noise's scatter over the floor is learned over ~1 s of frames with no voice in sight. */
+const NOISE_SCATTER_LEARNING_RATE = 0.01;
+const MAX_NOISE_SCATTER_DB = 10;
 
 /**
  * The floor starts from the first frame whose FFT window holds no zero padding. For the first three
@@ -60,7 +67,6 @@ const FIRST_FULL_WINDOW_FRAME = 2;
 const INITIAL_FLOOR_FRAMES = 20;
 const STARTUP_FRAMES = 300;
 const STARTUP_RISE_PER_FRAME = 10 ** (0.05 / 10);
-
 
 type OnsetState =
   | { tag: 'idle' }
@@ -73,6 +79,8 @@ export class VoiceDetector {
   private readonly scored = new Float64Array(BAND_COUNT);
   private readonly smoothedForScore = new Float64Array(BAND_COUNT);
   private readonly bandSnrDb = new Float64Array(BAND_COUNT);
+  /** Typical rise (dB) of each band's noise over its floor. */
+  private readonly noiseScatterDb = new Float64Array(BAND_COUNT);
   /** Typical SNR of each band in this channel's voiced frames: where its voice lives. */
   private readonly voicedBandSnrDb = new Float64Array(BAND_COUNT).fill(INITIAL_VOICED_SNR_DB);
   private framesSeen = 0;
@@ -101,10 +109,14 @@ export class VoiceDetector {
       this.scored[band] = Math.min(this.smoothedForScore[band]!, bandPower[band]!);
     }
     // Until the floor is known, nothing can be told from noise.
-    const voiced =
-      this.floorInitialised && totalPower >= this.options.minPower && this.score(this.scored, interference) >= this.options.thresholdDb;
-    if (voiced) this.learnBandWeights();
-    return this.advanceOnset(voiced, frameIndex);
+    if (!this.floorInitialised || totalPower < this.options.minPower) return this.advanceOnset(false, frameIndex);
+    const scoreDb = this.score(this.scored, interference);
+    if (scoreDb >= this.options.thresholdDb) this.learnBandWeights();
+    else if (this.onset.tag === 'idle') this.learnNoiseScatter();
+    // Hysteresis: an onset needs clear evidence, but a voice already speaking keeps going through
+    // its softer stretches.
+    const thresholdDb = this.onset.tag === 'active' ? this.options.continueThresholdDb : this.options.thresholdDb;
+    return this.advanceOnset(scoreDb >= thresholdDb, frameIndex);
   }
 
   private score(bandPower: Float64Array, interference: Float64Array | null): number {
@@ -112,7 +124,8 @@ export class VoiceDetector {
     let weightedDb = 0;
     let totalWeight = 0;
     for (let band = 0; band < BAND_COUNT; band += 1) {
-      const reference = this.floor[band]! * floorGain + (interference === null ? 0 : interference[band]!);
+      const scatterGain = 10 ** (this.noiseScatterDb[band]! / 10);
+      const reference = this.floor[band]! * floorGain * scatterGain + (interference === null ? 0 : interference[band]!);
       const ratio = bandPower[band]! / reference;
       const snrDb = ratio > 1 ? 10 * Math.log10(ratio) : 0;
       this.bandSnrDb[band] = snrDb;
@@ -122,6 +135,21 @@ export class VoiceDetector {
     }
     this.lastScoreDb = weightedDb / totalWeight;
     return this.lastScoreDb;
+  }
+
+  /**
+   * Learns how far each band's noise alone usually rises over the floor. The floor tracks the
+   * noise's dips, and how deep those dips are depends on the band (a one-bin band scatters far
+   * more than a wide one) and on the noise; comparing with floor + scatter keeps noise near 0 dB in
+   * every band, where a fixed margin would leave some bands reading noise as voice.
+   */
+  private learnNoiseScatter(): void {
+    for (let band = 0; band < BAND_COUNT; band += 1) {
+      const ratio = this.scored[band]! / this.floor[band]!;
+      const excessDb = Math.min(MAX_NOISE_SCATTER_DB, Math.max(0, 10 * Math.log10(ratio)));
+      const learned = this.noiseScatterDb[band]!;
+      this.noiseScatterDb[band] = learned + NOISE_SCATTER_LEARNING_RATE * (excessDb - learned);
+    }
   }
 
   /** Learns where this channel's voice lives from the bands' SNR in voiced frames. */
@@ -202,4 +230,6 @@ export class VoiceDetector {
         return assertNever(state);
     }
   }
+
+
 }
