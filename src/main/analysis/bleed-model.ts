@@ -142,11 +142,6 @@ export class BleedModel {
     }
   }
 
-  /** The estimated delay (frames) from the customer channel to the microphone, once trusted. */
-  get delayFrames(): number | null {
-    return this.delay.trusted ? this.delay.delayFrames : null;
-  }
-
   /** Learned gains per band (dB), for diagnostics and tests. */
   get gainsDb(): { direct: Readonly<Float64Array>; tail: Readonly<Float64Array> } {
     return { direct: this.directGainDb, tail: this.tailGainDb };

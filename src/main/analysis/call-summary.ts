@@ -70,7 +70,7 @@ function findByStart(spans: readonly FrameSpan[], startFrame: number): FrameSpan
 }
 
 /** Union of possibly overlapping spans, sorted. */
-export function mergeSpans(spans: readonly FrameSpan[]): FrameSpan[] {
+function mergeSpans(spans: readonly FrameSpan[]): FrameSpan[] {
   const sorted = [...spans].sort((a, b) => a.startFrame - b.startFrame);
   const merged: FrameSpan[] = [];
   for (const span of sorted) {

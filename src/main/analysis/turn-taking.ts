@@ -4,7 +4,7 @@
 
 import type { Speaker } from '../../shared/call-analysis';
 import type { FrameThresholds } from './options';
-import type { FrameSpan, SegmenterState, SegmenterStep } from './speech-segmenter';
+import { INITIAL_SEGMENTER_STATE, type FrameSpan, type SegmenterState, type SegmenterStep } from './speech-segmenter';
 
 /**
  * Whether the other speaker's segment was in progress when this speaker's segment began.
@@ -45,7 +45,7 @@ function otherSpeaker(speaker: Speaker): Speaker {
 }
 
 function initialSpeakerState(): SpeakerTurnState {
-  return { segmenter: { tag: 'silent' }, onset: { tag: 'clear' }, interruptionReported: false, lastClosed: null };
+  return { segmenter: INITIAL_SEGMENTER_STATE, onset: { tag: 'clear' }, interruptionReported: false, lastClosed: null };
 }
 
 export function initialTurnTakingState(): TurnTakingState {

@@ -6,7 +6,7 @@ import type { CallMetrics, Speaker } from '../../shared/call-analysis';
 import { assertNever } from './assert-never';
 import { summarizeCall } from './call-summary';
 import { DEFAULT_ANALYZER_OPTIONS, FRAME_DURATION_MS, toFrameThresholds, type AnalyzerOptions } from './options';
-import { closeSegmenter, stepSegmenter, type FrameSpan, type SegmenterState, type SegmenterStep } from './speech-segmenter';
+import { INITIAL_SEGMENTER_STATE, closeSegmenter, stepSegmenter, type FrameSpan, type SegmenterState, type SegmenterStep } from './speech-segmenter';
 import { initialTurnTakingState, stepTurnTaking, type TurnEvent } from './turn-taking';
 
 export type ConversationEvent =
@@ -34,8 +34,8 @@ export function createTurnTracker(options: Partial<AnalyzerOptions> = {}): TurnT
   const thresholds = toFrameThresholds({ ...DEFAULT_ANALYZER_OPTIONS, ...options });
   let frameIndex = 0;
   let finished = false;
-  let agentSegmenter: SegmenterState = { tag: 'silent' };
-  let customerSegmenter: SegmenterState = { tag: 'silent' };
+  let agentSegmenter = INITIAL_SEGMENTER_STATE;
+  let customerSegmenter = INITIAL_SEGMENTER_STATE;
   let turns = initialTurnTakingState();
   const segments: Record<Speaker, FrameSpan[]> = { agent: [], customer: [] };
   const interruptions: { by: Speaker; startFrame: number; interruptedStartFrame: number }[] = [];
@@ -98,7 +98,7 @@ export function createTurnTracker(options: Partial<AnalyzerOptions> = {}): TurnT
         finished = true;
         const closing = (state: SegmenterState): SegmenterStep => {
           const span = closeSegmenter(state);
-          return { state: { tag: 'silent' }, event: span === null ? null : { tag: 'closed', span } };
+          return { state: INITIAL_SEGMENTER_STATE, event: span === null ? null : { tag: 'closed', span } };
         };
         const step = stepTurnTaking(turns, frameIndex, { agent: closing(agentSegmenter), customer: closing(customerSegmenter) }, thresholds);
         // Silence that runs to the end of the recording is not dead air; only the closes count here.

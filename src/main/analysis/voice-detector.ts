@@ -86,10 +86,12 @@ export class VoiceDetector {
   private framesSeen = 0;
   private floorInitialised = false;
   private onset: OnsetState = { tag: 'idle' };
-  /** Score of the last frame (mean positive band SNR, dB); exposed for diagnostics. */
-  lastScoreDb = 0;
 
-  constructor(private readonly options: VoiceDetectorOptions = DEFAULT_VOICE_DETECTOR_OPTIONS) {}
+  private readonly floorMarginGain: number;
+
+  constructor(private readonly options: VoiceDetectorOptions = DEFAULT_VOICE_DETECTOR_OPTIONS) {
+    this.floorMarginGain = 10 ** (options.floorMarginDb / 10);
+  }
 
   get noiseFloor(): Readonly<Float64Array> {
     return this.floor;
@@ -120,7 +122,7 @@ export class VoiceDetector {
   }
 
   private score(bandPower: Float64Array, interference: Float64Array | null): number {
-    const floorGain = 10 ** (this.options.floorMarginDb / 10);
+    const floorGain = this.floorMarginGain;
     let weightedDb = 0;
     let totalWeight = 0;
     for (let band = 0; band < BAND_COUNT; band += 1) {
@@ -133,8 +135,7 @@ export class VoiceDetector {
       weightedDb += weight * snrDb;
       totalWeight += weight;
     }
-    this.lastScoreDb = weightedDb / totalWeight;
-    return this.lastScoreDb;
+    return weightedDb / totalWeight;
   }
 
   /**
