@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createResampler } from '../../../src/main/analysis/resampler';
+import { concatSamples } from '../../support/concat-samples';
 
 const TO_HZ = 16_000;
 const COMMON_RATES_HZ = [8000, 11025, 16000, 22050, 32000, 44100, 48000, 96000] as const;
@@ -14,19 +15,9 @@ function tone(sampleRateHz: number, frequencyHz: number, durationMs: number, amp
   return samples;
 }
 
-function concat(parts: readonly Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 function resampleOnce(fromHz: number, input: Float32Array): Float32Array {
   const resampler = createResampler(fromHz, TO_HZ);
-  return concat([resampler.process(input), resampler.flush()]);
+  return concatSamples([resampler.process(input), resampler.flush()]);
 }
 
 /** RMS over the middle, away from the start/end transients. */
@@ -125,7 +116,7 @@ describe('createResampler', () => {
           at += size;
         }
         parts.push(resampler.flush());
-        assert.deepEqual(concat(parts), oneShot, `${fromHz} Hz, ${pattern} chunks`);
+        assert.deepEqual(concatSamples(parts), oneShot, `${fromHz} Hz, ${pattern} chunks`);
       }
     }
   });
@@ -133,8 +124,8 @@ describe('createResampler', () => {
   it('is reusable after flush', () => {
     const resampler = createResampler(44100, TO_HZ);
     const input = tone(44100, 1234, 100);
-    const first = concat([resampler.process(input), resampler.flush()]);
-    const second = concat([resampler.process(input), resampler.flush()]);
+    const first = concatSamples([resampler.process(input), resampler.flush()]);
+    const second = concatSamples([resampler.process(input), resampler.flush()]);
     assert.deepEqual(second, first);
   });
 

@@ -10,6 +10,7 @@ import { AudioInputError } from '../../../src/main/audio/audio-input-error';
 import { decodeWav } from '../../../src/main/audio/wav-decoder';
 import { openWavFile, toFileAccessError } from '../../../src/main/audio/wav-file-reader';
 import { encodeWav, renderSyntheticCall } from '../cli/synthetic-call';
+import { concatSamples } from '../../support/concat-samples';
 
 let dir = '';
 before(async () => {
@@ -24,15 +25,7 @@ async function readAll(path: string, channels: readonly number[]): Promise<Float
   try {
     const parts: Float32Array[][] = channels.map(() => []);
     for await (const block of reader.readChannels(channels)) block.forEach((samples, i) => parts[i]?.push(samples));
-    return parts.map((list) => {
-      const out = new Float32Array(list.reduce((sum, part) => sum + part.length, 0));
-      let at = 0;
-      for (const part of list) {
-        out.set(part, at);
-        at += part.length;
-      }
-      return out;
-    });
+    return parts.map(concatSamples);
   } finally {
     await reader.close();
   }
