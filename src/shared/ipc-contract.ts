@@ -3,6 +3,8 @@
 // added here shows up everywhere (or fails to type-check) instead of drifting between processes.
 
 import type { CallAnalysis } from './call-analysis';
+import type { CallSummaryRow } from './calls';
+import type { CaptureChannel, CaptureProblemKind, CoachingSettings, LiveUpdate } from './live';
 
 export type AgentChannel = 'left' | 'right';
 
@@ -16,6 +18,43 @@ export interface AnalyzeCallFileRequest {
 /** `error` is a single user-facing sentence, never a stack trace. */
 export type AnalyzeCallFileResult = { ok: true; analysis: CallAnalysis } | { ok: false; error: string };
 
+export interface StartLiveCallRequest {
+  /** Shown in the library; empty means "Agent". */
+  agentName: string;
+}
+
+export type StartLiveCallResult = { ok: true; startedAt: string; recordingPath: string | null } | { ok: false; error: string };
+export type StopLiveCallResult = { ok: true; callId: number } | { ok: false; error: string };
+
+export interface CaptureProblemReport {
+  /** The channel affected; null when the whole capture is (e.g. the audio engine failed). */
+  channel: CaptureChannel | null;
+  problem: CaptureProblemKind;
+  /** One user-facing sentence; main shows it in every window. */
+  message: string;
+}
+
+export interface LiveNoteRequest {
+  /** One line; empty marks the moment only. */
+  text: string;
+  /** Audio time of the mark; default: now (the audio received so far). */
+  atMs?: number;
+}
+
+/** Where the call is right now, for a window that opens mid-call. */
+export type LiveStatus =
+  | { state: 'idle' }
+  | { state: 'live'; startedAt: string; agentName: string; lastSnapshot: LiveUpdate | null; recordingPath: string | null };
+
+/** Small persisted UI facts. */
+export interface UiPreferences {
+  /** The one-time reminder that recording a call may need everyone's consent was acknowledged. */
+  consentReminderAcknowledged: boolean;
+}
+
+/** Shortcut-driven or tray-driven commands main sends to the windows. */
+export type AppCommand = 'start-call' | 'stop-call' | 'open-note' | 'dismiss-card' | 'toggle-click-through';
+
 /**
  * Invoke-style methods the renderer may call in main. Every method returns a Promise because each
  * one crosses a process boundary (`ipcRenderer.invoke` / `ipcMain.handle`).
@@ -25,6 +64,29 @@ export interface AttuneIpcApi {
   analyzeCallFile(request: AnalyzeCallFileRequest): Promise<AnalyzeCallFileResult>;
   /** Shows the native open dialog filtered to WAV files; null when the user cancels. */
   chooseCallFile(): Promise<string | null>;
+
+  /** Starts a live call: main opens the recording and the analyzer; frames then flow on the frame port. */
+  startLiveCall(request: StartLiveCallRequest): Promise<StartLiveCallResult>;
+  /** Stops the live call: finishes the recording and stores the call. */
+  stopLiveCall(): Promise<StopLiveCallResult>;
+  /** The capture side reports a problem (permission denied, track ended, …); main tells every window. */
+  reportCaptureProblem(report: CaptureProblemReport): Promise<void>;
+  /** Marks the current moment of the live call, with an optional note. */
+  addLiveNote(request: LiveNoteRequest): Promise<{ ok: true; atMs: number } | { ok: false; error: string }>;
+  getLiveStatus(): Promise<LiveStatus>;
+  getCoachingSettings(): Promise<CoachingSettings>;
+  /** Validated and persisted; a running call picks the new settings up at once. */
+  setCoachingSettings(settings: CoachingSettings): Promise<CoachingSettings>;
+  getUiPreferences(): Promise<UiPreferences>;
+  setUiPreferences(preferences: UiPreferences): Promise<UiPreferences>;
+  /** The stored calls, newest first. */
+  listCalls(): Promise<CallSummaryRow[]>;
+  /** Overlay only: lets mouse clicks pass through the overlay to the app below (or not). */
+  setOverlayClickThrough(enabled: boolean): Promise<void>;
+  /** Overlay only: shows or hides the overlay window. */
+  setOverlayVisible(visible: boolean): Promise<void>;
+  /** Overlay only: gives focus back to the app the agent was using (after a note). */
+  returnFocus(): Promise<void>;
 }
 
 export type AttuneIpcMethod = keyof AttuneIpcApi;
@@ -38,6 +100,19 @@ export type AttuneIpcResult<M extends AttuneIpcMethod> = Awaited<ReturnType<Attu
 const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   analyzeCallFile: true,
   chooseCallFile: true,
+  startLiveCall: true,
+  stopLiveCall: true,
+  reportCaptureProblem: true,
+  addLiveNote: true,
+  getLiveStatus: true,
+  getCoachingSettings: true,
+  setCoachingSettings: true,
+  getUiPreferences: true,
+  setUiPreferences: true,
+  listCalls: true,
+  setOverlayClickThrough: true,
+  setOverlayVisible: true,
+  returnFocus: true,
 };
 export const ATTUNE_IPC_METHODS: readonly AttuneIpcMethod[] = Object.freeze(
   Object.keys(METHOD_PRESENCE) as AttuneIpcMethod[],
@@ -61,7 +136,23 @@ export interface AttuneLocalHelpers {
    * the preload answers this with `webUtils.getPathForFile`.
    */
   pathForDroppedFile(file: File): string;
+  /**
+   * Opens the frame port to main for the call about to start. Frames are posted on the returned port
+   * as ArrayBuffers laid out as in `src/shared/live.ts` (FRAME_BLOCK_*), with the buffer transferred.
+   * The preload creates the channel and hands main the other end (`ipcRenderer.postMessage`).
+   */
+  openFramePort(): Promise<MessagePort>;
+  /** Subscribes to main's live updates; returns the unsubscribe function. */
+  onLiveUpdate(listener: (update: LiveUpdate) => void): () => void;
+  /** Subscribes to commands from global shortcuts and the tray; returns the unsubscribe function. */
+  onAppCommand(listener: (command: AppCommand) => void): () => void;
 }
+
+/** Push channels main → windows (not invoke methods). */
+export const LIVE_UPDATE_CHANNEL = 'attune:live-update';
+export const APP_COMMAND_CHANNEL = 'attune:app-command';
+/** Renderer → main, carrying the frame port (ipcRenderer.postMessage with one transferred port). */
+export const FRAME_PORT_CHANNEL = 'attune:frame-port';
 
 /** What the renderer sees as `window.attune`. */
 export type AttuneBridge = AttuneIpcApi & AttuneLocalHelpers;
