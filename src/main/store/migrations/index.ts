@@ -1,0 +1,9 @@
+// Every migration, in order. Append new ones; never edit or reorder a shipped one.
+
+import { migration0001Calls } from './0001-calls';
+import { migration0002Settings } from './0002-settings';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001Calls, migration0002Settings];
