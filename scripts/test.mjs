@@ -1,4 +1,4 @@
-// `npm test`: every suite, in order — unit, CLI, service and accuracy tests on Node's test runner,
+// `npm test`: every suite, in order — unit, CLI, service, call-store and accuracy tests on Node's test runner,
 // then a build of the app, then the Playwright tests against the built renderer — and one closing
 // line with the totals. Any failure fails the run; skipped tests are counted and named.
 // `--node-only` stops after Node's test runner (`npm run test:unit`).
@@ -48,8 +48,8 @@ function run(command, args, env = {}) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedSteps = 0;
 
-// 1. Node's test runner: unit tests, CLI and service tests, accuracy on the generated calls.
-const nodeTests = [...findTests(join(root, 'tests/unit')), ...findTests(join(root, 'tests/accuracy'))];
+// 1. Node's test runner: unit tests, CLI and service tests, the call store, accuracy on the generated calls.
+const nodeTests = [...findTests(join(root, 'tests/unit')), ...findTests(join(root, 'tests/db')), ...findTests(join(root, 'tests/accuracy'))];
 const tapFile = join(reportDir, 'node.tap');
 const nodeStatus = run(process.execPath, [
   '--import',

@@ -1,0 +1,35 @@
+// Where the Electron app looks for its better-sqlite3 build, and that scripts/electron-native.mjs
+// (what `npm start` runs) puts it in the same place.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { electronNativeBindingFile, electronNativeBindingPath } from '../../src/main/library/electron-native-binding';
+
+const appRoot = mkdtempSync(join(tmpdir(), 'attune-native-test-'));
+after(() => rmSync(appRoot, { recursive: true, force: true }));
+
+describe('electronNativeBindingPath', () => {
+  it('is undefined until the Electron build exists, then its path', () => {
+    assert.equal(electronNativeBindingPath(appRoot, '45.5.0'), undefined);
+    const file = join(appRoot, '.electron-native', '45.5.0', 'better_sqlite3.node');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, 'binary');
+    assert.equal(electronNativeBindingPath(appRoot, '45.5.0'), file);
+    assert.equal(electronNativeBindingPath(appRoot, '45.5.0', false), file);
+    assert.equal(electronNativeBindingPath(appRoot, '46.0.0'), undefined, 'a build for another Electron is not used');
+  });
+
+  it('is undefined in a packaged app, whose better-sqlite3 electron-builder already rebuilt', () => {
+    assert.equal(electronNativeBindingPath(appRoot, '45.5.0', true), undefined);
+  });
+
+  it('matches the folder scripts/electron-native.mjs writes to', async () => {
+    const script = (await import(resolve(__dirname, '../../scripts/electron-native.mjs'))) as {
+      electronNativeDir(repoRoot: string, electronVersion: string): string;
+    };
+    assert.equal(electronNativeBindingFile(appRoot, '45.5.0'), join(script.electronNativeDir(appRoot, '45.5.0'), 'better_sqlite3.node'));
+  });
+});
