@@ -47,7 +47,7 @@ export const INITIAL_COACHING_STATE: CoachingState = Object.freeze({
   lastShownAtMs: Object.freeze({}),
   speaking: Object.freeze({ agent: false, customer: false }),
   awaitingCustomerSinceMs: null,
-}) as CoachingState;
+});
 
 /** The card text for each kind; the monologue's length comes from the settings. */
 export function cardFor(kind: CardKind, settings: Pick<CoachingSettings, 'monologueMs' | 'customerQuietMs'>): CoachingCard & { kind: CardKind } {

@@ -2,7 +2,8 @@
 
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import type { AttuneIpcArgs, AttuneIpcMethod } from '../../shared/ipc-contract';
+import type { AttuneIpcArgs, AttuneIpcMethod, UiPreferences } from '../../shared/ipc-contract';
+import { coachingSettingsSchema } from '../store/coaching-settings-schema';
 
 export const analyzeCallFileRequestSchema = z.strictObject({
   path: z
@@ -14,6 +15,31 @@ export const analyzeCallFileRequestSchema = z.strictObject({
   agentChannel: z.enum(['left', 'right']).optional(),
 });
 
+/** One line of user text: no control characters (a newline would break the one-line contract). */
+function oneLineText(maxLength: number): z.ZodString {
+  return z
+    .string()
+    .max(maxLength, `must be at most ${maxLength} characters`)
+    .refine((text) => ![...text].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f), 'must be one line without control characters');
+}
+
+export const startLiveCallRequestSchema = z.strictObject({ agentName: oneLineText(100) });
+
+const CAPTURE_PROBLEMS = ['permission-denied', 'track-ended', 'silent-channel', 'sample-rate-changed', 'recording-failed'] as const;
+
+export const captureProblemReportSchema = z.strictObject({
+  channel: z.enum(['agent', 'customer']).nullable(),
+  problem: z.enum(CAPTURE_PROBLEMS),
+  message: oneLineText(500).min(1, 'must not be empty'),
+});
+
+export const liveNoteRequestSchema = z.strictObject({
+  text: oneLineText(500),
+  atMs: z.number().finite().min(0, 'must not be negative').optional(),
+});
+
+export const uiPreferencesSchema = z.strictObject({ consentReminderAcknowledged: z.boolean() }) satisfies z.ZodType<UiPreferences>;
+
 /**
  * One tuple schema per contract method, validating the whole argument list (so extra arguments are
  * rejected too). The mapped type makes a missing method, or a schema whose output disagrees with the
@@ -22,6 +48,19 @@ export const analyzeCallFileRequestSchema = z.strictObject({
 export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<AttuneIpcArgs<M>> } = {
   analyzeCallFile: z.tuple([analyzeCallFileRequestSchema]),
   chooseCallFile: z.tuple([]),
+  startLiveCall: z.tuple([startLiveCallRequestSchema]),
+  stopLiveCall: z.tuple([]),
+  reportCaptureProblem: z.tuple([captureProblemReportSchema]),
+  addLiveNote: z.tuple([liveNoteRequestSchema]),
+  getLiveStatus: z.tuple([]),
+  getCoachingSettings: z.tuple([]),
+  setCoachingSettings: z.tuple([coachingSettingsSchema]),
+  getUiPreferences: z.tuple([]),
+  setUiPreferences: z.tuple([uiPreferencesSchema]),
+  listCalls: z.tuple([]),
+  setOverlayClickThrough: z.tuple([z.boolean()]),
+  setOverlayVisible: z.tuple([z.boolean()]),
+  returnFocus: z.tuple([]),
 };
 
 /** Renders zod issues as one line: `request.path: must be an absolute file path; …`. */

@@ -2,11 +2,17 @@
 // dispatcher (handlers never see a bad payload), and the handlers' mapping of service outcomes.
 
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import { devServerPages, builtFilesPages, isAppPageUrl } from '../../../src/main/app/app-pages';
 import { AudioInputError } from '../../../src/main/audio/audio-input-error';
 import { createAttuneHandlers, UNEXPECTED_ANALYSIS_ERROR, type AttuneServices } from '../../../src/main/ipc/attune-handlers';
 import { createValidatedDispatcher, IpcValidationError } from '../../../src/main/ipc/validated-dispatch';
+import { openLibrary } from '../../../src/main/library/library';
+import { createLiveCallService } from '../../../src/main/services/live-call-service';
+import { DEFAULT_COACHING_SETTINGS, type CoachingSettings } from '../../../src/shared/live';
 import type { CallAnalysis } from '../../../src/shared/call-analysis';
 import { ATTUNE_IPC_METHODS, channelForMethod, createIpcClient, type AttuneIpcApi } from '../../../src/shared/ipc-contract';
 
@@ -26,19 +32,32 @@ const ANALYSIS: CallAnalysis = {
   responseGapMs: { median: 1_000, p90: 1_000 },
 };
 
-/** Services that record calls and answer with `outcome`. */
-function recordingServices(outcome: () => Promise<CallAnalysis>) {
+const LIBRARY_DIR = mkdtempSync(join(tmpdir(), 'attune-ipc-'));
+const LIBRARY = openLibrary(LIBRARY_DIR);
+after(() => {
+  LIBRARY.close();
+  rmSync(LIBRARY_DIR, { recursive: true, force: true });
+});
+
+/** Services that record calls and answer with `outcome`; a real library and live call service in a temp folder. */
+function recordingServices(outcome: () => Promise<CallAnalysis> = () => Promise.resolve(ANALYSIS)) {
   const calls: Array<{ path: string; agentChannel: string | undefined }> = [];
   const logged: string[] = [];
+  const overlay: string[] = [];
   const services: AttuneServices = {
     analyzeCallFile: (path, options) => {
       calls.push({ path, agentChannel: options?.agentChannel });
       return outcome();
     },
     chooseCallFile: () => Promise.resolve('/calls/chosen.wav'),
+    library: LIBRARY,
+    liveCalls: createLiveCallService({ library: LIBRARY, broadcast: () => undefined, logError: (message) => logged.push(message) }),
+    setOverlayClickThrough: (enabled) => void overlay.push(`click-through ${enabled}`),
+    setOverlayVisible: (visible) => void overlay.push(`visible ${visible}`),
+    returnFocus: () => void overlay.push('return focus'),
     logError: (message) => logged.push(message),
   };
-  return { services, calls, logged };
+  return { services, calls, logged, overlay };
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
@@ -52,7 +71,23 @@ async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
 
 describe('IPC contract', () => {
   it('lists every method once and names channels attune:<method>', () => {
-    assert.deepEqual([...ATTUNE_IPC_METHODS].sort(), ['analyzeCallFile', 'chooseCallFile']);
+    assert.deepEqual([...ATTUNE_IPC_METHODS].sort(), [
+      'addLiveNote',
+      'analyzeCallFile',
+      'chooseCallFile',
+      'getCoachingSettings',
+      'getLiveStatus',
+      'getUiPreferences',
+      'listCalls',
+      'reportCaptureProblem',
+      'returnFocus',
+      'setCoachingSettings',
+      'setOverlayClickThrough',
+      'setOverlayVisible',
+      'setUiPreferences',
+      'startLiveCall',
+      'stopLiveCall',
+    ]);
     assert.equal(channelForMethod('analyzeCallFile'), 'attune:analyzeCallFile');
   });
 
@@ -100,6 +135,7 @@ describe('validated dispatch', () => {
   it('rejects arguments to chooseCallFile, which takes none', async () => {
     let dialogs = 0;
     const handlers: AttuneIpcApi = {
+      ...createAttuneHandlers(recordingServices().services),
       analyzeCallFile: () => assert.fail('not this one'),
       chooseCallFile: () => {
         dialogs += 1;
@@ -121,6 +157,75 @@ describe('validated dispatch', () => {
       { path: CALL_PATH, agentChannel: 'right' },
       { path: CALL_PATH, agentChannel: undefined },
     ]);
+  });
+});
+
+const SETTINGS: CoachingSettings = { ...DEFAULT_COACHING_SETTINGS, enabledCards: { ...DEFAULT_COACHING_SETTINGS.enabledCards } };
+
+describe('validated dispatch of the live-call methods', () => {
+  const malformed: ReadonlyArray<[method: Parameters<ReturnType<typeof createValidatedDispatcher>>[0], what: string, args: unknown[], mentions: RegExp]> = [
+    ['startLiveCall', 'no request', [], /expected at least 1 argument/],
+    ['startLiveCall', 'a number as agent name', [{ agentName: 7 }], /argument 1\.agentName/],
+    ['startLiveCall', 'a newline in the agent name', [{ agentName: 'Dana\nrm -rf' }], /one line/],
+    ['startLiveCall', 'an unexpected field', [{ agentName: 'Dana', path: '/tmp/x' }], /Unrecognized key: "path"/],
+    ['stopLiveCall', 'an argument', [{ save: false }], /expected at most 0 argument/],
+    ['reportCaptureProblem', 'an unknown problem', [{ channel: 'agent', problem: 'on-fire', message: 'x' }], /argument 1\.problem/],
+    ['reportCaptureProblem', 'an unknown channel', [{ channel: 'both', problem: 'track-ended', message: 'x' }], /argument 1\.channel/],
+    ['reportCaptureProblem', 'an empty message', [{ channel: null, problem: 'track-ended', message: '' }], /argument 1\.message: must not be empty/],
+    ['addLiveNote', 'a negative time', [{ text: 'hi', atMs: -5 }], /argument 1\.atMs: must not be negative/],
+    ['addLiveNote', 'a note that is not text', [{ text: { evil: true } }], /argument 1\.text/],
+    ['addLiveNote', 'a note far too long', [{ text: 'x'.repeat(501) }], /at most 500 characters/],
+    ['getLiveStatus', 'an argument', [1], /expected at most 0 argument/],
+    ['setCoachingSettings', 'a negative gap', [{ ...SETTINGS, minCardGapMs: -1 }], /argument 1\.minCardGapMs/],
+    ['setCoachingSettings', 'an unknown card', [{ ...SETTINGS, enabledCards: { ...SETTINGS.enabledCards, 'be-nice': true } }], /enabledCards/],
+    ['setCoachingSettings', 'a missing field', [{ ...SETTINGS, monologueMs: undefined }], /argument 1\.monologueMs/],
+    ['setUiPreferences', 'a string flag', [{ consentReminderAcknowledged: 'yes' }], /consentReminderAcknowledged/],
+    ['listCalls', 'an argument', ['all'], /expected at most 0 argument/],
+    ['setOverlayClickThrough', 'a string', ['on'], /argument 1: Invalid input: expected boolean/],
+    ['setOverlayVisible', 'no argument', [], /expected at least 1 argument/],
+    ['returnFocus', 'an argument', [true], /expected at most 0 argument/],
+  ];
+
+  for (const [method, what, args, mentions] of malformed) {
+    it(`rejects ${method} with ${what}, and nothing happens`, async () => {
+      const { services, overlay } = recordingServices();
+      const dispatch = createValidatedDispatcher(createAttuneHandlers(services));
+      const error = await rejectionOf(dispatch(method, args));
+      assert.ok(error instanceof IpcValidationError);
+      assert.match(error.message, new RegExp(`^Invalid request to attune:${method}: `));
+      assert.match(error.message, mentions);
+      assert.doesNotMatch(error.message, /\n/, 'one line, no stack');
+      assert.deepEqual(overlay, []);
+      assert.deepEqual(await services.liveCalls.getLiveStatus(), { state: 'idle' });
+    });
+  }
+
+  it('passes valid requests through: settings and preferences persist, a live call starts and stops, the overlay is driven', async () => {
+    const { services, overlay } = recordingServices();
+    const dispatch = createValidatedDispatcher(createAttuneHandlers(services));
+    assert.deepEqual(await dispatch('getCoachingSettings', []), DEFAULT_COACHING_SETTINGS);
+    const changed = { ...SETTINGS, minCardGapMs: 30_000, enabledCards: { ...SETTINGS.enabledCards, monologue: false } };
+    assert.deepEqual(await dispatch('setCoachingSettings', [changed]), changed);
+    assert.deepEqual(await dispatch('getCoachingSettings', []), changed);
+    assert.deepEqual(await dispatch('getUiPreferences', []), { consentReminderAcknowledged: false });
+    await dispatch('setUiPreferences', [{ consentReminderAcknowledged: true }]);
+    assert.deepEqual(await dispatch('getUiPreferences', []), { consentReminderAcknowledged: true });
+
+    const started = await dispatch('startLiveCall', [{ agentName: 'Dana' }]);
+    assert.ok(started.ok);
+    services.liveCalls.handleFrameMessage(new Int16Array(2 * 160 * 50));
+    assert.deepEqual(await dispatch('addLiveNote', [{ text: 'callback tomorrow' }]), { ok: true, atMs: 500 });
+    await dispatch('reportCaptureProblem', [{ channel: 'customer', problem: 'track-ended', message: 'The customer audio stopped.' }]);
+    const stopped = await dispatch('stopLiveCall', []);
+    assert.ok(stopped.ok);
+    const rows = await dispatch('listCalls', []);
+    assert.equal(rows[0]?.id, stopped.callId);
+    assert.equal(rows[0]?.agentName, 'Dana');
+
+    await dispatch('setOverlayClickThrough', [true]);
+    await dispatch('setOverlayVisible', [false]);
+    await dispatch('returnFocus', []);
+    assert.deepEqual(overlay, ['click-through true', 'visible false', 'return focus']);
   });
 });
 
