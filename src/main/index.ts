@@ -1,36 +1,255 @@
-// Composition root of the main process: wires app lifecycle, security, IPC and the window. No logic here.
+// Composition root of the main process: wires the library, the live call service, IPC, the windows,
+// the shortcuts and the tray to the app's lifecycle. No logic here: each piece lives in its own module.
 
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, Notification, session, type MessagePortMain } from 'electron';
+import type { AppCommand } from '../shared/ipc-contract';
+import type { LiveUpdate } from '../shared/live';
+import { runAppAction, type AppAction, type AppActionTargets } from './app/app-actions';
 import { builtFilesPages, devServerPages, isAppPageUrl, type AppPages } from './app/app-pages';
+import { createAppTray, trayIconPath } from './app/app-tray';
 import { chooseCallFileWithDialog } from './app/choose-call-file';
+import { createFramePortRegistry } from './app/frame-port-registry';
+import { registerGlobalShortcuts, type ShortcutRegistration } from './app/global-shortcuts';
 import { createMainWindow } from './app/main-window';
-import { denyAllPermissions, hardenAllWebContents, installContentSecurityPolicyHeader } from './app/security';
+import { OVERLAY_POSITION_PREFERENCE_KEY, savedOverlayPositionSchema } from './app/overlay-placement';
+import { createOverlayWindow, type OverlayWindow } from './app/overlay-window';
+import { hardenAllWebContents, installContentSecurityPolicyHeader, installMediaPermissions } from './app/security';
+import { createShutdownGuard } from './app/shutdown-guard';
+import { createLiveUpdateBroadcaster, sendAppCommand } from './app/window-messages';
 import { createAttuneHandlers } from './ipc/attune-handlers';
-import { registerIpcHandlers } from './ipc/register-handlers';
+import { registerFramePortChannel, registerIpcHandlers } from './ipc/register-handlers';
+import { resolveDataDir } from './library/data-dir';
+import { electronNativeBindingPath } from './library/electron-native-binding';
+import { openLibrary, type Library } from './library/library';
+import { isLibraryError } from './library/library-error';
+import { recoverUnfinishedCalls } from './services/call-recovery';
 import { analyzeCallFile } from './services/call-file-analysis';
+import { createLiveCallService } from './services/live-call-service';
+import { readPreference, writePreference } from './store/preferences';
+
+const logError = (message: string, error: unknown): void => {
+  if (error === null || error === undefined) console.error(message);
+  else console.error(message, error);
+};
 
 // electron-vite sets ELECTRON_RENDERER_URL for `npm run dev`; a packaged app never trusts it.
 const devRendererUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const rendererDir = join(__dirname, '../renderer');
 const pages: AppPages = devRendererUrl ? devServerPages(devRendererUrl) : builtFilesPages(rendererDir, join(rendererDir, 'index.html'));
 const preloadPath = join(__dirname, '../preload/index.js');
+const isTrustedSenderUrl = (url: string): boolean => isAppPageUrl(url, pages);
 
-hardenAllWebContents();
+// The library folder is Electron's userData (the CLI computes the same folder without Electron);
+// ATTUNE_DATA_DIR moves both. It must be set before 'ready'.
+const dataDir = resolveDataDir();
+app.setPath('userData', dataDir);
 
-void app.whenReady().then(() => {
+// One Attune at a time: two would fight over the global shortcuts and record the same call twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  hardenAllWebContents();
+  void app.whenReady().then(start);
+}
+
+function openLibraryOrExplain(): Library | null {
+  try {
+    return openLibrary(dataDir, { nativeBinding: electronNativeBindingPath(app.getAppPath(), process.versions.electron, app.isPackaged) });
+  } catch (error) {
+    logError('attune: opening the library failed', error);
+    const detail = isLibraryError(error)
+      ? error.message
+      : `Attune could not open its library in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`;
+    dialog.showErrorBox('Attune cannot start', `${detail}\n\nSet ATTUNE_DATA_DIR to use another folder.`);
+    return null;
+  }
+}
+
+function start(): void {
+  const library = openLibraryOrExplain();
+  if (library === null) {
+    app.exit(1);
+    return;
+  }
+
   installContentSecurityPolicyHeader(session.defaultSession, pages);
-  denyAllPermissions(session.defaultSession);
-  registerIpcHandlers(createAttuneHandlers({ analyzeCallFile, chooseCallFile: chooseCallFileWithDialog }), {
-    isTrustedSenderUrl: (url) => isAppPageUrl(url, pages),
-  });
-  createMainWindow({ pages, preloadPath });
+  installMediaPermissions(session.defaultSession, pages, logError);
 
-  // macOS keeps apps alive without windows; clicking the dock icon should bring one back.
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ pages, preloadPath });
+  const broadcaster = createLiveUpdateBroadcaster();
+  const framePorts = createFramePortRegistry<MessagePortMain>();
+  let callLive = false;
+  let overlay: OverlayWindow | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  const onLiveUpdate = (update: LiveUpdate): void => {
+    switch (update.type) {
+      case 'started':
+        callLive = true;
+        // The overlay is the point of a live call: bring it up, without taking the keyboard.
+        overlay?.setVisible(true);
+        break;
+      case 'stopped':
+      case 'saved':
+        callLive = false;
+        // The call is over: a renderer still posting frames on its port is no longer heard.
+        framePorts.closeCurrent();
+        break;
+      default:
+        break;
+    }
+    broadcaster.push(update);
+  };
+
+  const liveCalls = createLiveCallService({ library, broadcast: onLiveUpdate, logError });
+
+  overlay = createOverlayWindow({
+    pages,
+    preloadPath,
+    platform: process.platform,
+    loadSavedPosition: () => readPreference(library.db, OVERLAY_POSITION_PREFERENCE_KEY, savedOverlayPositionSchema),
+    savePosition: (position) => writePreference(library.db, OVERLAY_POSITION_PREFERENCE_KEY, position),
+    logError,
   });
-});
+  const overlayWindow = overlay;
+
+  const stopLiveCallIfAny = async (): Promise<void> => {
+    if ((await liveCalls.getLiveStatus()).state !== 'live') return;
+    const result = await liveCalls.stopLiveCall();
+    if (!result.ok) logError(`attune: stopping the call failed: ${result.error}`, null);
+  };
+
+  const openMainWindow = (): BrowserWindow => {
+    if (mainWindow !== null && !mainWindow.isDestroyed()) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
+      mainWindow.focus();
+      return mainWindow;
+    }
+    const created = createMainWindow({ pages, preloadPath, logError });
+    mainWindow = created;
+    created.on('closed', () => {
+      if (mainWindow === created) mainWindow = null;
+      // The main window runs the capture: without it the call cannot go on, so it is stopped and stored.
+      stopLiveCallIfAny().catch((error: unknown) => logError('attune: stopping the call after the window closed failed', error));
+      framePorts.closeCurrent();
+      // The hidden overlay would otherwise keep the app alive with no way back but the tray.
+      if (process.platform === 'darwin') overlayWindow.setVisible(false);
+      else app.quit();
+    });
+    return created;
+  };
+
+  const sendToMainWindow = (command: AppCommand): void => {
+    const existing = mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
+    if (existing !== null && !existing.webContents.isLoading()) {
+      sendAppCommand(existing, command);
+      return;
+    }
+    const target = existing ?? openMainWindow();
+    target.webContents.once('did-finish-load', () => sendAppCommand(target, command));
+  };
+
+  const sendToOverlay = (command: AppCommand): void => {
+    overlayWindow
+      .whenLoaded()
+      .then(() => {
+        const window = overlayWindow.window;
+        if (window !== null) sendAppCommand(window, command);
+      })
+      .catch((error: unknown) => logError(`attune: sending ${command} to the overlay failed`, error));
+  };
+
+  const targets: AppActionTargets = {
+    isCallLive: () => callLive,
+    sendToMainWindow,
+    sendToOverlay,
+    sendToAllWindows: (command) => {
+      for (const window of BrowserWindow.getAllWindows()) sendAppCommand(window, command);
+    },
+    dismissCardInSession: () => liveCalls.dismissCard(),
+    isOverlayVisible: () => overlayWindow.isVisible(),
+    setOverlayVisible: (visible) => overlayWindow.setVisible(visible),
+    focusOverlayForNote: () => {
+      overlayWindow.focusForNote().catch((error: unknown) => logError('attune: opening the note failed', error));
+    },
+    showMainWindow: () => {
+      openMainWindow();
+    },
+    quit: () => app.quit(),
+  };
+  const runAction = (action: AppAction): void => {
+    try {
+      runAppAction(action, targets);
+    } catch (error) {
+      logError(`attune: the ${action} action failed`, error);
+    }
+  };
+
+  registerIpcHandlers(
+    createAttuneHandlers({
+      analyzeCallFile,
+      chooseCallFile: chooseCallFileWithDialog,
+      library,
+      liveCalls,
+      logError,
+      setOverlayClickThrough: (enabled) => overlayWindow.setClickThrough(enabled),
+      setOverlayVisible: (visible) => overlayWindow.setVisible(visible),
+      returnFocus: () => overlayWindow.returnFocus(),
+    }),
+    { isTrustedSenderUrl },
+  );
+  const stopFramePorts = registerFramePortChannel({
+    isTrustedSenderUrl,
+    onFrameMessage: (data) => liveCalls.handleFrameMessage(data),
+    registry: framePorts,
+    logError,
+  });
+
+  openMainWindow();
+  void overlayWindow.whenLoaded();
+
+  const shortcuts: ShortcutRegistration = registerGlobalShortcuts(runAction, logError);
+  // Kept in a variable for the app's lifetime: a garbage-collected Tray disappears from the tray.
+  const tray = createAppTray(trayIconPath(app.getAppPath(), process.platform), runAction, logError);
+
+  // Calls an earlier run left unfinished (crash, power loss) are repaired and stored in the
+  // background; the app is usable meanwhile.
+  recoverUnfinishedCalls(library, { logError })
+    .then((recovered) => {
+      if (recovered.length === 0) return;
+      const message =
+        recovered.length === 1 ? 'A call that was cut off last time was recovered and saved to the library.' : `${recovered.length} calls that were cut off were recovered and saved to the library.`;
+      console.info(`attune: ${message}`);
+      if (Notification.isSupported()) new Notification({ title: 'Attune', body: message }).show();
+      // A window showing the call list picks the recovered calls up with its next refresh.
+    })
+    .catch((error: unknown) => logError('attune: recovering unfinished calls failed', error));
+
+  // macOS keeps apps alive without windows; clicking the dock icon should bring the main window back.
+  app.on('activate', () => {
+    if (mainWindow === null) openMainWindow();
+  });
+  app.on('second-instance', () => {
+    openMainWindow();
+  });
+
+  const guard = createShutdownGuard(
+    async () => {
+      shortcuts.unregisterAll();
+      tray?.destroy();
+      // A call still running is stopped and stored, so quitting never loses it.
+      await liveCalls.dispose();
+      stopFramePorts();
+      broadcaster.dispose();
+      overlayWindow.destroy();
+      library.close();
+    },
+    () => app.quit(),
+    logError,
+  );
+  app.on('before-quit', (event) => guard.onBeforeQuit(event));
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

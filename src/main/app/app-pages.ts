@@ -1,7 +1,7 @@
 // Where the renderer's pages live (built files or the dev server) and which URLs count as "ours".
 // Electron-free so the trust decision can be unit-tested.
 
-import { relative, isAbsolute } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type AppPages =
@@ -14,6 +14,25 @@ export function builtFilesPages(rendererDir: string, indexHtmlPath: string): App
 
 export function devServerPages(url: string): AppPages {
   return { tag: 'devServer', url, origin: new URL(url).origin };
+}
+
+/** The renderer's pages: the main window's and the overlay's (electron.vite.config.ts builds both). */
+export type AppPageName = 'index' | 'overlay';
+
+export type PageLocation = { tag: 'file'; path: string } | { tag: 'url'; url: string };
+
+/** Where a window loads `page` from: a built file, or the dev server. */
+export function pageLocation(pages: AppPages, page: AppPageName): PageLocation {
+  switch (pages.tag) {
+    case 'builtFiles':
+      return { tag: 'file', path: page === 'index' ? pages.indexHtmlPath : join(pages.rendererDir, `${page}.html`) };
+    case 'devServer':
+      return { tag: 'url', url: page === 'index' ? pages.url : new URL(`${page}.html`, pages.url).toString() };
+    default: {
+      const unreachable: never = pages;
+      throw new Error(`unknown app pages ${JSON.stringify(unreachable)}`);
+    }
+  }
 }
 
 /** True for URLs of the app's own renderer files; false for everything else, including malformed URLs. */

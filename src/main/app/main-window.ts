@@ -1,18 +1,22 @@
-// Creates the single application window with the locked-down webPreferences.
+// Creates the main application window with the locked-down webPreferences. It owns the audio capture,
+// so it keeps running (no background throttling) when hidden or minimised during a call.
 
 import { BrowserWindow } from 'electron';
 import type { AppPages } from './app-pages';
+import { loadAppPage, lockedDownWebPreferences } from './app-window';
 
 export interface MainWindowOptions {
   pages: AppPages;
   /** Absolute path of the built preload bundle (CommonJS, required by `sandbox: true`). */
   preloadPath: string;
+  logError(message: string, error: unknown): void;
 }
 
 /** Matches `--color-bg` in the renderer so the window does not flash white before the first paint. */
 const BACKGROUND_COLOR = '#f5f6f8';
 
-export function createMainWindow({ pages, preloadPath }: MainWindowOptions): BrowserWindow {
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const { pages, preloadPath } = options;
   const window = new BrowserWindow({
     width: 1240,
     height: 820,
@@ -22,31 +26,9 @@ export function createMainWindow({ pages, preloadPath }: MainWindowOptions): Bro
     show: false,
     backgroundColor: BACKGROUND_COLOR,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: lockedDownWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
-
-  switch (pages.tag) {
-    case 'devServer':
-      void window.loadURL(pages.url);
-      break;
-    case 'builtFiles':
-      void window.loadFile(pages.indexHtmlPath);
-      break;
-    default: {
-      const unreachable: never = pages;
-      throw new Error(`unknown app pages ${JSON.stringify(unreachable)}`);
-    }
-  }
+  loadAppPage(window, pages, 'index').catch((error: unknown) => options.logError('attune: loading the main window failed', error));
   return window;
 }

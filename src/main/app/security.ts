@@ -1,8 +1,10 @@
-// Locks down every web contents and the session: CSP header, no navigation, no popups, no permissions.
+// Locks down every web contents and the session: CSP header, no navigation, no popups, and no
+// permissions but the audio capture the app's own pages need.
 
 import { app, type Session, type WebContents } from 'electron';
 import { isAppPageUrl, type AppPages } from './app-pages';
 import { buildContentSecurityPolicy } from './content-security-policy';
+import { answerDisplayMediaRequest, shouldGrantPermissionCheck, shouldGrantPermissionRequest } from './media-permissions';
 
 /** Adds the CSP response header to the app's own pages (the meta tag in index.html is the backstop). */
 export function installContentSecurityPolicyHeader(session: Session, pages: AppPages): void {
@@ -18,10 +20,52 @@ export function installContentSecurityPolicyHeader(session: Session, pages: AppP
   });
 }
 
-/** Attune needs no camera, microphone, notifications, … yet; deny them all until a feature asks. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Grants the app's own pages the microphone (getUserMedia, audio only) and the system audio
+ * (getDisplayMedia: the page itself as the obligatory video source, 'loopback' audio); refuses every
+ * other permission and every other page. The decisions are in media-permissions.ts.
+ */
+export function installMediaPermissions(session: Session, pages: AppPages, logError: (message: string, error: unknown) => void): void {
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(shouldGrantPermissionRequest({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, mediaTypes }, pages));
+  });
+  session.setPermissionCheckHandler((webContents, permission, _requestingOrigin, details) => {
+    const requestingUrl = details.requestingUrl ?? webContents?.getURL() ?? '';
+    return shouldGrantPermissionCheck({ permission, requestingUrl, mediaType: details.mediaType }, pages);
+  });
+  session.setDisplayMediaRequestHandler((request, callback) => {
+    const frame = request.frame;
+    const answer = answerDisplayMediaRequest(
+      { frameUrl: frame?.url ?? null, isTopFrame: frame !== null && frame.parent === null, audioRequested: request.audioRequested },
+      pages,
+    );
+    switch (answer.tag) {
+      case 'loopback':
+        if (frame === null) {
+          callback(null);
+          return;
+        }
+        try {
+          // Never 'loopbackWithMute': the agent must keep hearing the customer. The renderer stops
+          // the video track (a capture of Attune's own page) as soon as it arrives.
+          callback({ video: frame, audio: 'loopback' });
+        } catch (error) {
+          // The frame was destroyed between the request and the answer (Electron throws then).
+          logError('attune: answering getDisplayMedia failed', error);
+          callback(null);
+        }
+        return;
+      case 'deny':
+        logError(`attune: refused getDisplayMedia (${answer.reason})`, null);
+        callback(null);
+        return;
+      default: {
+        const unreachable: never = answer;
+        throw new Error(`unknown display media answer ${JSON.stringify(unreachable)}`);
+      }
+    }
+  });
 }
 
 function hardenWebContents(contents: WebContents): void {

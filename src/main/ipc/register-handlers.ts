@@ -1,7 +1,9 @@
-// Electron glue: one `ipcMain.handle` per contract method, each routed through the validated dispatcher.
+// Electron glue: one `ipcMain.handle` per contract method, each routed through the validated dispatcher,
+// and main's end of the frame port that carries the live audio.
 
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { ATTUNE_IPC_METHODS, channelForMethod, type AttuneIpcApi } from '../../shared/ipc-contract';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type MessagePortMain } from 'electron';
+import { ATTUNE_IPC_METHODS, channelForMethod, FRAME_PORT_CHANNEL, type AttuneIpcApi } from '../../shared/ipc-contract';
+import type { FramePortRegistry } from '../app/frame-port-registry';
 import { createValidatedDispatcher } from './validated-dispatch';
 
 export interface RegisterHandlersOptions {
@@ -25,5 +27,48 @@ export function registerIpcHandlers(handlers: AttuneIpcApi, options: RegisterHan
   }
   return () => {
     for (const method of ATTUNE_IPC_METHODS) ipcMain.removeHandler(channelForMethod(method));
+  };
+}
+
+export interface FramePortOptions {
+  /** Only the app's own pages may open a frame port. */
+  isTrustedSenderUrl(url: string): boolean;
+  /** One message from the port: an ArrayBuffer frame block, validated by the live call service. */
+  onFrameMessage(data: unknown): void;
+  /** Holds the current port; a new one closes the previous. */
+  registry: FramePortRegistry<MessagePortMain>;
+  logError(message: string, error: unknown): void;
+}
+
+/**
+ * Main's end of the frame port: the preload posts one MessagePort on FRAME_PORT_CHANNEL for each call
+ * (ipcRenderer.postMessage); main listens on it and hands every message to the live call service.
+ * Returns a function that stops listening and closes the current port.
+ */
+export function registerFramePortChannel(options: FramePortOptions): () => void {
+  const onPort = (event: IpcMainEvent): void => {
+    const senderUrl = event.senderFrame?.url ?? '';
+    const [port, ...extra] = event.ports;
+    if (!options.isTrustedSenderUrl(senderUrl)) {
+      for (const refused of event.ports) refused.close();
+      options.logError(`attune: refused a frame port from ${senderUrl || 'an unknown frame'}`, null);
+      return;
+    }
+    for (const surplus of extra) surplus.close();
+    if (port === undefined) {
+      options.logError('attune: a frame-port message carried no port', null);
+      return;
+    }
+    port.on('message', (message) => options.onFrameMessage(message.data));
+    // The page closed its end (window closed or reloaded): forget the port if it is still current.
+    port.on('close', () => options.registry.closeIfCurrent(port));
+    options.registry.accept(port);
+    // MessagePortMain queues messages until started.
+    port.start();
+  };
+  ipcMain.on(FRAME_PORT_CHANNEL, onPort);
+  return () => {
+    ipcMain.removeListener(FRAME_PORT_CHANNEL, onPort);
+    options.registry.closeCurrent();
   };
 }

@@ -1,0 +1,32 @@
+// Sends main's push messages to the windows: live updates to every window (main and overlay), with
+// metrics snapshots coalesced to at most 10 per second of wall time (live-update-coalescer.ts).
+
+import { BrowserWindow } from 'electron';
+import { APP_COMMAND_CHANNEL, LIVE_UPDATE_CHANNEL, type AppCommand } from '../../shared/ipc-contract';
+import type { LiveUpdate } from '../../shared/live';
+import { createLiveUpdateCoalescer, type LiveUpdateCoalescer } from './live-update-coalescer';
+
+function sendTo(window: BrowserWindow, channel: string, payload: unknown): void {
+  if (window.isDestroyed() || window.webContents.isDestroyed()) return;
+  window.webContents.send(channel, payload);
+}
+
+/** Every open window gets every update; a window that is still loading misses none once it listens (it asks getLiveStatus). */
+export function createLiveUpdateBroadcaster(): LiveUpdateCoalescer {
+  return createLiveUpdateCoalescer(
+    (update: LiveUpdate) => {
+      for (const window of BrowserWindow.getAllWindows()) sendTo(window, LIVE_UPDATE_CHANNEL, update);
+    },
+    {
+      nowMs: () => performance.now(),
+      schedule(run, delayMs) {
+        const timer = setTimeout(run, delayMs);
+        return () => clearTimeout(timer);
+      },
+    },
+  );
+}
+
+export function sendAppCommand(window: BrowserWindow, command: AppCommand): void {
+  sendTo(window, APP_COMMAND_CHANNEL, command);
+}
