@@ -10,7 +10,19 @@ const { register } = require('tsx/cjs/api');
 const tsx = register({ namespace: 'attune-cli' });
 const { runCli } = tsx.require(path.join(__dirname, '..', 'src', 'main', 'cli', 'attune.ts'), __filename);
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((exitCode) => {
+// Ctrl-C asks `attune live` to stop and store what it played; a second Ctrl-C ends at once.
+// Other commands keep Node's default (end at once).
+const interrupted =
+  process.argv[2] === 'live'
+    ? new Promise((resolve) => {
+        process.once('SIGINT', () => {
+          resolve();
+          process.once('SIGINT', () => process.exit(130));
+        });
+      })
+    : undefined;
+
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, interrupted }).then((exitCode) => {
   // exitCode, not exit(): lets a large JSON report finish flushing into a pipe.
   process.exitCode = exitCode;
 });

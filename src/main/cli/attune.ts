@@ -1,9 +1,18 @@
-// The `attune` command line: `attune analyze <call.wav> [--json] [--agent left|right]`.
-// User mistakes and unusable recordings end in one line on stderr; only genuine bugs print a stack.
+// The `attune` command line: `attune analyze`, `attune live`, `attune calls`.
+// Every command first stores calls a crash left unfinished (recovery). User mistakes, unusable
+// recordings and an unusable library end in one line on stderr; only genuine bugs print a stack.
 
+import { existsSync } from 'node:fs';
 import { AudioInputError } from '../audio/audio-input-error';
+import { resolveDataDir } from '../library/data-dir';
+import { openLibrary, type Library } from '../library/library';
+import { LibraryError } from '../library/library-error';
+import { recoverUnfinishedCalls } from '../services/call-recovery';
 import { analyzeCallFile } from '../services/call-file-analysis';
-import { ANALYZE_HELP, MAIN_HELP, UsageError, parseCommandLine } from './cli-args';
+import { listCalls } from '../store/calls-repository';
+import { callsJson, callsTable } from './calls-format';
+import { ANALYZE_HELP, CALLS_HELP, LIVE_HELP, MAIN_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
+import { runLiveCommand } from './live-command';
 import { formatTextReport, toJsonReport } from './report-format';
 
 export const EXIT_OK = 0;
@@ -15,7 +24,11 @@ export const EXIT_INTERNAL_ERROR = 70;
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Resolves when the user asks to stop (Ctrl-C); `attune live` then stores what it played. */
+  interrupted?: Promise<void>;
 }
+
+const HELP: Record<HelpTopic, string> = { main: MAIN_HELP, analyze: ANALYZE_HELP, live: LIVE_HELP, calls: CALLS_HELP };
 
 /** Set ATTUNE_STATS=1 to get wall time and peak RSS on stderr (for the benchmark). */
 const STATS_ENV = 'ATTUNE_STATS';
@@ -27,9 +40,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const command = parseCommandLine(args);
     switch (command.tag) {
       case 'help':
-        io.stdout.write(command.topic === 'analyze' ? ANALYZE_HELP : MAIN_HELP);
+        io.stdout.write(HELP[command.topic]);
         return EXIT_OK;
       case 'analyze': {
+        // Analysing a file needs no library: recover if there is a usable one, and say nothing if not.
+        await recoverQuietly(io);
         const analysis = await analyzeCallFile(command.file, { agentChannel: command.agentChannel });
         io.stdout.write(command.json ? `${JSON.stringify(toJsonReport(analysis))}\n` : formatTextReport(analysis));
         if (process.env[STATS_ENV] === '1') {
@@ -38,6 +53,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         }
         return EXIT_OK;
       }
+      case 'live':
+        return await withLibrary(io, (library) => runLiveCommand(command, library, io));
+      case 'calls':
+        return await withLibrary(io, (library) => {
+          const rows = listCalls(library.db);
+          io.stdout.write(command.json ? callsJson(rows) : callsTable(rows, library.dataDir));
+          return Promise.resolve(EXIT_OK);
+        });
       default: {
         const unreachable: never = command;
         throw new Error(`unhandled command ${JSON.stringify(unreachable)}`);
@@ -48,7 +71,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`attune: ${oneLine(error.message)}\n`);
       return EXIT_USAGE_ERROR;
     }
-    if (error instanceof AudioInputError) {
+    if (error instanceof AudioInputError || error instanceof LibraryError) {
       io.stderr.write(`attune: ${oneLine(error.message)}\n`);
       return EXIT_INPUT_ERROR;
     }
@@ -61,4 +84,43 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 /** User-facing messages are one line by contract; a stray newline (e.g. from a file name) must not break it. */
 function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** Opens the library (a LibraryError is the user's one line), stores unfinished calls, runs `action`, closes. */
+async function withLibrary(io: CliIo, action: (library: Library) => Promise<number>): Promise<number> {
+  const library = openLibrary(resolveDataDir());
+  try {
+    await recover(library, io);
+    return await action(library);
+  } finally {
+    library.close();
+  }
+}
+
+async function recover(library: Library, io: CliIo): Promise<void> {
+  const recovered = await recoverUnfinishedCalls(library, {
+    logError: (message, error) => io.stderr.write(`${oneLine(`${message}${error instanceof Error ? `: ${error.message}` : ''}`)}\n`),
+  });
+  for (const call of recovered) {
+    io.stderr.write(`attune: stored call ${call.callId}, left unfinished by a crash (recording: ${call.recordingPath})\n`);
+  }
+}
+
+/** Recovery before `analyze`: only in an existing library folder, and silent if it cannot be used. */
+async function recoverQuietly(io: CliIo): Promise<void> {
+  let library: Library;
+  try {
+    const dataDir = resolveDataDir();
+    if (!existsSync(dataDir)) return;
+    library = openLibrary(dataDir);
+  } catch {
+    return;
+  }
+  try {
+    await recover(library, io);
+  } catch {
+    // Analysing the file is what was asked for; recovery gets another chance at the next command.
+  } finally {
+    library.close();
+  }
 }

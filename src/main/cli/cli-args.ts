@@ -9,64 +9,75 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls';
+
 export type CliCommand =
-  | { tag: 'help'; topic: 'main' | 'analyze' }
-  | { tag: 'analyze'; file: string; json: boolean; agentChannel: AgentChannel };
+  | { tag: 'help'; topic: HelpTopic }
+  | { tag: 'analyze'; file: string; json: boolean; agentChannel: AgentChannel }
+  | { tag: 'live'; file: string; agentChannel: AgentChannel; speed: PlaybackSpeed; events: boolean; agentName: string }
+  | { tag: 'calls'; json: boolean };
+
+/** How fast `attune live` feeds the recording: a multiple of real time, or as fast as it can. */
+export type PlaybackSpeed = { tag: 'times'; factor: number } | { tag: 'max' };
 
 const AGENT_CHANNELS: readonly AgentChannel[] = ['left', 'right'];
+const COMMANDS = ['analyze', 'live', 'calls'] as const;
+type CommandName = (typeof COMMANDS)[number];
+/** Faster than this is what `max` is for; it also keeps a typo like --speed 40000 from meaning something. */
+const MAX_SPEED_FACTOR = 1000;
 
 export function parseCommandLine(args: readonly string[]): CliCommand {
   const [command, ...rest] = args;
   if (command === undefined) throw new UsageError('missing command (try `attune --help`)');
-  if (command === '-h' || command === '--help' || command === 'help') return { tag: 'help', topic: rest[0] === 'analyze' ? 'analyze' : 'main' };
+  if (command === '-h' || command === '--help' || command === 'help') return { tag: 'help', topic: helpTopic(rest[0]) };
   if (command.startsWith('-')) throw new UsageError(`unknown option ${command} (try \`attune --help\`)`);
-  if (command !== 'analyze') throw new UsageError(`unknown command "${command}" (try \`attune --help\`)`);
-  return parseAnalyze(rest);
+  const name = COMMANDS.find((candidate) => candidate === command);
+  if (name === undefined) throw new UsageError(`unknown command "${command}" (try \`attune --help\`)`);
+  switch (name) {
+    case 'analyze':
+      return parseAnalyze(rest);
+    case 'live':
+      return parseLive(rest);
+    case 'calls':
+      return parseCalls(rest);
+    default: {
+      const unreachable: never = name;
+      throw new Error(`unhandled command ${String(unreachable)}`);
+    }
+  }
 }
 
-function parseAnalyze(args: readonly string[]): CliCommand {
+function helpTopic(topic: string | undefined): HelpTopic {
+  return topic === 'analyze' || topic === 'live' || topic === 'calls' ? topic : 'main';
+}
+
+type OptionToken = { name: string; rawName: string; value: string | undefined; inlineValue: boolean | undefined };
+
+/** Splits arguments into positionals and options; each command judges its own options. */
+function tokenize(args: readonly string[], valued: readonly string[]): { positionals: string[]; options: OptionToken[]; help: boolean } {
   const { tokens } = parseArgs({
     args: [...args],
-    options: {
-      json: { type: 'boolean' },
-      agent: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: Object.fromEntries([
+      ['help', { type: 'boolean', short: 'h' }],
+      ...valued.map((name) => [name, { type: 'string' }]),
+    ]) as Record<string, { type: 'string' | 'boolean'; short?: string }>,
     allowPositionals: true,
     strict: false,
     tokens: true,
   });
-  const files: string[] = [];
-  let json = false;
-  let agentChannel: AgentChannel = 'left';
+  const positionals: string[] = [];
+  const options: OptionToken[] = [];
   let help = false;
   for (const token of tokens) {
     switch (token.kind) {
       case 'positional':
-        files.push(token.value);
+        positionals.push(token.value);
         break;
       case 'option-terminator':
         break;
       case 'option':
-        switch (token.name) {
-          case 'help':
-            help = true;
-            break;
-          case 'json':
-            if (token.inlineValue === true) throw new UsageError(`${token.rawName} takes no value`);
-            json = true;
-            break;
-          case 'agent': {
-            const value = token.value;
-            if (value === undefined || value === '') throw new UsageError(`${token.rawName} needs a value: left or right`);
-            const channel = AGENT_CHANNELS.find((candidate) => candidate === value);
-            if (channel === undefined) throw new UsageError(`${token.rawName} must be left or right, not "${value}"`);
-            agentChannel = channel;
-            break;
-          }
-          default:
-            throw new UsageError(`unknown option ${token.rawName} (try \`attune analyze --help\`)`);
-        }
+        if (token.name === 'help') help = true;
+        else options.push({ name: token.name, rawName: token.rawName, value: token.value, inlineValue: token.inlineValue });
         break;
       default: {
         const unreachable: never = token;
@@ -74,11 +85,99 @@ function parseAnalyze(args: readonly string[]): CliCommand {
       }
     }
   }
+  return { positionals, options, help };
+}
+
+function unknownOption(option: OptionToken, command: CommandName): never {
+  throw new UsageError(`unknown option ${option.rawName} (try \`attune ${command} --help\`)`);
+}
+
+function flag(option: OptionToken): true {
+  if (option.inlineValue === true) throw new UsageError(`${option.rawName} takes no value`);
+  return true;
+}
+
+function agentChannelOf(option: OptionToken): AgentChannel {
+  const value = option.value;
+  if (value === undefined || value === '') throw new UsageError(`${option.rawName} needs a value: left or right`);
+  const channel = AGENT_CHANNELS.find((candidate) => candidate === value);
+  if (channel === undefined) throw new UsageError(`${option.rawName} must be left or right, not "${value}"`);
+  return channel;
+}
+
+function oneFile(positionals: readonly string[], command: CommandName): string {
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError(`${command} needs a WAV file: attune ${command} <call.wav>`);
+  if (extra.length > 0) throw new UsageError(`${command} takes one file, got ${positionals.length}`);
+  return file;
+}
+
+function parseAnalyze(args: readonly string[]): CliCommand {
+  const { positionals, options, help } = tokenize(args, ['agent']);
+  let json = false;
+  let agentChannel: AgentChannel = 'left';
+  for (const option of options) {
+    if (option.name === 'json') json = flag(option);
+    else if (option.name === 'agent') agentChannel = agentChannelOf(option);
+    else unknownOption(option, 'analyze');
+  }
   if (help) return { tag: 'help', topic: 'analyze' };
-  const [file, ...extra] = files;
-  if (file === undefined) throw new UsageError('analyze needs a WAV file: attune analyze <call.wav>');
-  if (extra.length > 0) throw new UsageError(`analyze takes one file, got ${files.length}`);
-  return { tag: 'analyze', file, json, agentChannel };
+  return { tag: 'analyze', file: oneFile(positionals, 'analyze'), json, agentChannel };
+}
+
+function parseLive(args: readonly string[]): CliCommand {
+  const { positionals, options, help } = tokenize(args, ['agent', 'speed', 'agent-name']);
+  let events = false;
+  let agentChannel: AgentChannel = 'left';
+  let speed: PlaybackSpeed = { tag: 'times', factor: 1 };
+  let agentName = 'Agent';
+  for (const option of options) {
+    switch (option.name) {
+      case 'events':
+        events = flag(option);
+        break;
+      case 'agent':
+        agentChannel = agentChannelOf(option);
+        break;
+      case 'speed':
+        speed = speedOf(option);
+        break;
+      case 'agent-name': {
+        const value = option.value;
+        if (value === undefined || value.trim() === '') throw new UsageError(`${option.rawName} needs a name`);
+        if (value.length > 100 || [...value].some((char) => char.charCodeAt(0) < 0x20)) throw new UsageError(`${option.rawName} must be one line of at most 100 characters`);
+        agentName = value.trim();
+        break;
+      }
+      default:
+        unknownOption(option, 'live');
+    }
+  }
+  if (help) return { tag: 'help', topic: 'live' };
+  return { tag: 'live', file: oneFile(positionals, 'live'), agentChannel, speed, events, agentName };
+}
+
+function speedOf(option: OptionToken): PlaybackSpeed {
+  const value = option.value;
+  if (value === undefined || value === '') throw new UsageError(`${option.rawName} needs a value: a number (times real time) or max`);
+  if (value === 'max') return { tag: 'max' };
+  const factor = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(factor > 0) || factor > MAX_SPEED_FACTOR) {
+    throw new UsageError(`${option.rawName} must be a number above 0 and at most ${MAX_SPEED_FACTOR}, or max, not "${value}"`);
+  }
+  return { tag: 'times', factor };
+}
+
+function parseCalls(args: readonly string[]): CliCommand {
+  const { positionals, options, help } = tokenize(args, []);
+  let json = false;
+  for (const option of options) {
+    if (option.name === 'json') json = flag(option);
+    else unknownOption(option, 'calls');
+  }
+  if (help) return { tag: 'help', topic: 'calls' };
+  if (positionals.length > 0) throw new UsageError(`calls takes no arguments, got "${positionals[0]}"`);
+  return { tag: 'calls', json };
 }
 
 export const MAIN_HELP = `Usage: attune <command> [options]
@@ -88,6 +187,12 @@ interruptions, backchannels, monologues, overlap, silence, dead air and response
 
 Commands:
   analyze <call.wav>    Analyse one stereo recording (see \`attune analyze --help\`)
+  live <call.wav>       Play a stereo recording through the live coach, as if it were
+                        a call happening now; record and store it (\`attune live --help\`)
+  calls                 List the stored calls (\`attune calls --help\`)
+
+Every command first stores calls left unfinished by a crash (the library folder is
+$ATTUNE_DATA_DIR, else the app's: ~/.config/Attune on Linux).
 
 Options:
   -h, --help            Show this help
@@ -105,4 +210,41 @@ Options:
 
 Exit status: 0 done, 1 the recording can't be analysed, 2 bad command line,
 70 internal error (please report it).
+`;
+
+export const LIVE_HELP = `Usage: attune live <call.wav> [--agent left|right] [--speed N|max] [--events]
+                   [--agent-name NAME]
+
+Plays a stereo recording through the live coach exactly as the app runs a call: the
+frames are fed at N times real time to the same live session (analysis, coaching
+cards, crash-safe recording), and the call is stored in the library.
+
+Options:
+  --agent left|right    Channel carrying the agent's microphone (default: left)
+  --speed N|max         Times real time (default: 1), or as fast as possible
+  --events              Print one JSON object per line: every event and card (type,
+                        atMs = audio time it is about, emittedAtMs = audio fed when it
+                        was emitted), metrics snapshots {"type":"metrics",...} every
+                        100 ms of audio, and last {"type":"saved","callId":N}
+  --agent-name NAME     Agent name stored with the call (default: Agent)
+  -h, --help            Show this help
+
+Ctrl-C stops early and stores what was played.
+Exit status: 0 stored, 1 the recording can't be played or the library can't be used,
+2 bad command line, 70 internal error (please report it).
+`;
+
+export const CALLS_HELP = `Usage: attune calls [--json]
+
+Lists the calls stored in the library, newest first: id, start, agent, duration,
+talk ratio (agent's share), interruptions by each side, and whether the call was
+recovered after a crash.
+
+Options:
+  --json                Print one JSON object: {"calls":[{ "id", "startedAt",
+                        "agentName", "durationMs", "talkRatio", "interruptions":
+                        { "agent", "customer" }, "recovered" }, ...]}
+  -h, --help            Show this help
+
+Exit status: 0 done, 1 the library can't be used, 2 bad command line.
 `;

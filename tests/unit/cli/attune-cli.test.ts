@@ -19,7 +19,8 @@ interface RunResult {
 
 function runAttune(args: readonly string[]): Promise<RunResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own library folder: every command may look for unfinished calls there, never in the user's.
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ATTUNE_DATA_DIR: join(dir, 'library') } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
