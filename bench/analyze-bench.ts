@@ -2,8 +2,10 @@
 // CLI process (wall time, real-time factor, peak RSS), the stages in-process (decode, resample), and
 // the live path's cost per 10 ms frame pair (analyzer; 48 kHz resampling reported separately).
 // Targets: ≥ 200× real time for the file, ≤ 200 µs per frame pair. Figures, not pass/fail.
+// Then the live session over the generated calls (bench/live-bench.ts): CPU per second of audio and
+// the interruption cue latency.
 //
-//   npm run bench [-- --synthetic] [--minutes N]
+//   npm run bench [-- --synthetic] [--minutes N] [--live-only]
 //
 // The call comes from the fixtures' renderLongCall (espeak-ng voices, looped) when available;
 // `--synthetic` (or a fixtures failure) uses synthetic voiced bursts instead. Cached in bench/generated/.
@@ -19,6 +21,7 @@ import { ANALYSIS_SAMPLE_RATE_HZ, FRAME_DURATION_MS } from '../src/main/analysis
 import { createResampler } from '../src/main/analysis/resampler';
 import { openWavFile } from '../src/main/audio/wav-file-reader';
 import { encodeWav, renderSyntheticCall } from '../tests/unit/cli/synthetic-call';
+import { runLiveBench } from './live-bench';
 
 const ROOT = resolve(__dirname, '..');
 const GENERATED_DIR = join(ROOT, 'bench', 'generated');
@@ -28,7 +31,7 @@ const SAMPLE_RATE_HZ = 48_000;
 const LIVE_FRAMES = 30_000;
 
 const { values: flags } = parseArgs({
-  options: { synthetic: { type: 'boolean', default: false }, minutes: { type: 'string', default: '60' } },
+  options: { synthetic: { type: 'boolean', default: false }, minutes: { type: 'string', default: '60' }, 'live-only': { type: 'boolean', default: false } },
 });
 const durationMinutes = Number(flags.minutes);
 
@@ -185,6 +188,12 @@ async function measureLive(path: string): Promise<{ analyzer: ReturnType<typeof 
 }
 
 async function main(): Promise<void> {
+  if (!flags['live-only']) await benchFileAnalysis();
+  process.stdout.write('\nAttune live benchmark\n');
+  await runLiveBench();
+}
+
+async function benchFileAnalysis(): Promise<void> {
   const { path, source } = await ensureLongCall();
   const fileBytes = (await stat(path)).size;
   const first = await openWavFile(path);
