@@ -1,8 +1,9 @@
-// Watches both capture channels for digital silence, pure: a channel whose every sample is exactly
-// zero for 10 s while the other side talks is not a quiet person but a capture that delivers nothing
-// (macOS gives no error when System Audio Recording is not allowed; an unplugged device may do the
-// same). Real microphones and lines always carry some noise, so exact zeros are a reliable tell.
-// Reported once per channel per call.
+// Watches both capture channels for digital silence, pure: a channel that has carried nothing but
+// exact zeros since the call started, for 10 s while the other side talked, is not a quiet person but
+// a capture that delivers nothing (macOS gives no error when System Audio Recording is not allowed).
+// Only from the start: once a channel has carried sound, stretches of zeros are normal — VoIP lines
+// gate silence to digital zero, and a clean line may be exactly silent while the agent explains —
+// and a track lost mid-call is reported by the capture as 'track-ended'. Reported once per channel.
 
 import type { Speaker } from '../../shared/call-analysis';
 import { FRAME_DURATION_MS } from '../analysis/options';
@@ -17,9 +18,11 @@ export interface ChannelHealthOptions {
 export const DEFAULT_CHANNEL_HEALTH_OPTIONS: Readonly<ChannelHealthOptions> = Object.freeze({ silentMs: 10_000, otherTalkMs: 3_000 });
 
 interface ChannelWatch {
-  /** Length of the current run of all-zero frames. */
+  /** Whether the channel has carried any non-zero sample yet. */
+  heard: boolean;
+  /** Length of digital silence since the call started. */
   silentRunMs: number;
-  /** How long the other side talked during that run. */
+  /** How long the other side talked in that time. */
   otherTalkInRunMs: number;
   reported: boolean;
 }
@@ -30,7 +33,7 @@ export interface ChannelHealthState {
 }
 
 export function initialChannelHealth(): ChannelHealthState {
-  const watch = (): ChannelWatch => ({ silentRunMs: 0, otherTalkInRunMs: 0, reported: false });
+  const watch = (): ChannelWatch => ({ heard: false, silentRunMs: 0, otherTalkInRunMs: 0, reported: false });
   return { agent: watch(), customer: watch() };
 }
 
@@ -58,9 +61,9 @@ export function stepChannelHealth(
   const findings: SilentChannelFinding[] = [];
   for (const channel of ['agent', 'customer'] as const) {
     const watch = state[channel];
+    if (watch.heard || watch.reported) continue;
     if (!digitalSilence[channel]) {
-      watch.silentRunMs = 0;
-      watch.otherTalkInRunMs = 0;
+      watch.heard = true;
       continue;
     }
     watch.silentRunMs += FRAME_DURATION_MS;
@@ -76,6 +79,6 @@ export function stepChannelHealth(
 function silentChannelMessage(channel: Speaker, silentMs: number): string {
   const seconds = Math.round(silentMs / 1000);
   return channel === 'agent'
-    ? `The microphone has delivered no sound at all for ${seconds} s while the customer talked. Check that the right microphone is chosen, plugged in and not muted.`
-    : `The customer's audio has delivered no sound at all for ${seconds} s while you talked. Check that Attune may record system audio (on macOS: System Settings › Privacy & Security › Screen & System Audio Recording) and that the right output is captured.`;
+    ? `The microphone has delivered no sound at all since the call started (${seconds} s) while the customer talked. Check that the right microphone is chosen, plugged in and not muted.`
+    : `The customer's audio has delivered no sound at all since the call started (${seconds} s) while you talked. Check that Attune may record system audio (on macOS: System Settings › Privacy & Security › Screen & System Audio Recording) and that the right output is captured.`;
 }

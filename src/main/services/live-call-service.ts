@@ -74,6 +74,25 @@ export function createLiveCallService(deps: LiveCallServiceDeps): LiveCallServic
     malformedSinceLog = 0;
   }
 
+  /** A window that fails to take an update (closing, crashed) must not stop the call's analysis. */
+  function broadcast(update: LiveUpdate): void {
+    try {
+      deps.broadcast(update);
+    } catch (error) {
+      logError(`attune: broadcasting a live ${update.type} update failed`, error);
+    }
+  }
+
+  async function stopLiveCall(): Promise<StopLiveCallResult> {
+    if (stopping !== null) return stopping;
+    stopping = stop();
+    try {
+      return await stopping;
+    } finally {
+      stopping = null;
+    }
+  }
+
   async function stop(): Promise<StopLiveCallResult> {
     const call = active;
     if (call === null) return { ok: false, error: NO_CALL_ERROR };
@@ -82,7 +101,7 @@ export function createLiveCallService(deps: LiveCallServiceDeps): LiveCallServic
       return { ok: true, callId };
     } catch (error) {
       logError('attune: storing the live call failed', error);
-      deps.broadcast({ type: 'stopped', reason: STORE_FAILED_ERROR });
+      broadcast({ type: 'stopped', reason: STORE_FAILED_ERROR });
       return { ok: false, error: STORE_FAILED_ERROR };
     } finally {
       active = null;
@@ -109,29 +128,21 @@ export function createLiveCallService(deps: LiveCallServiceDeps): LiveCallServic
         settings,
         recording: { recordingsDir: deps.library.recordingsDir, ...(deps.recordingFs === undefined ? {} : { fs: deps.recordingFs }) },
         saveCall: (call) => insertCall(deps.library.db, call),
-        onUpdate: (update) => deps.broadcast(update),
+        onUpdate: broadcast,
         now,
       });
       active = { session, startedAt, agentName };
       return Promise.resolve({ ok: true, startedAt, recordingPath: session.recordingPath });
     },
 
-    async stopLiveCall() {
-      if (stopping !== null) return stopping;
-      stopping = stop();
-      try {
-        return await stopping;
-      } finally {
-        stopping = null;
-      }
-    },
+    stopLiveCall,
 
     reportCaptureProblem(report) {
       if (active !== null) {
         active.session.reportCaptureProblem(report);
       } else {
         // Before a call (e.g. permission denied at the device check): every window still hears of it.
-        deps.broadcast({ type: 'captureProblem', channel: report.channel, problem: report.problem, message: report.message, atMs: 0, emittedAtMs: 0 });
+        broadcast({ type: 'captureProblem', channel: report.channel, problem: report.problem, message: report.message, atMs: 0, emittedAtMs: 0 });
       }
       return Promise.resolve();
     },
@@ -181,7 +192,7 @@ export function createLiveCallService(deps: LiveCallServiceDeps): LiveCallServic
 
     async dispose() {
       if (stopping !== null) await stopping;
-      if (active !== null) await this.stopLiveCall();
+      if (active !== null) await stopLiveCall();
     },
   };
 }
