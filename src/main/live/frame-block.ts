@@ -18,10 +18,17 @@ export function decodeFrameBlock(data: unknown): FrameBlockResult {
     if (data.byteLength > MAX_SAMPLES * 2) return tooLong(data.byteLength / 2);
     samples = new Int16Array(data);
   } else if (data instanceof Uint8Array) {
-    // A Node Buffer is a Uint8Array, often at an odd offset into a shared pool: copy to align.
+    // A Node Buffer is a Uint8Array, often at an odd offset into a shared pool: copy to align
+    // (Buffer's own slice() would not copy).
     if (data.byteLength % 2 !== 0) return { ok: false, reason: `odd byte length ${data.byteLength}` };
     if (data.byteLength > MAX_SAMPLES * 2) return tooLong(data.byteLength / 2);
-    samples = data.byteOffset % 2 === 0 ? new Int16Array(data.buffer, data.byteOffset, data.byteLength / 2) : new Int16Array(data.slice().buffer);
+    if (data.byteOffset % 2 === 0) {
+      samples = new Int16Array(data.buffer, data.byteOffset, data.byteLength / 2);
+    } else {
+      const aligned = new Uint8Array(data.byteLength);
+      aligned.set(data);
+      samples = new Int16Array(aligned.buffer);
+    }
   } else {
     return { ok: false, reason: `expected an ArrayBuffer of Int16 samples, got ${describe(data)}` };
   }
