@@ -2,8 +2,7 @@
 // the shortcuts and the tray to the app's lifecycle. No logic here: each piece lives in its own module.
 
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Notification, session, type MessagePortMain } from 'electron';
-import type { AppCommand } from '../shared/ipc-contract';
+import { app, dialog, Notification, session, type MessagePortMain } from 'electron';
 import type { LiveUpdate } from '../shared/live';
 import { runAppAction, type AppAction, type AppActionTargets } from './app/app-actions';
 import { builtFilesPages, devServerPages, isAppPageUrl, type AppPages } from './app/app-pages';
@@ -11,12 +10,11 @@ import { createAppTray, trayIconPath } from './app/app-tray';
 import { chooseCallFileWithDialog } from './app/choose-call-file';
 import { createFramePortRegistry } from './app/frame-port-registry';
 import { registerGlobalShortcuts, type ShortcutRegistration } from './app/global-shortcuts';
-import { createMainWindow } from './app/main-window';
+import { createAppWindows, type AppWindows } from './app/app-windows';
 import { OVERLAY_POSITION_PREFERENCE_KEY, savedOverlayPositionSchema } from './app/overlay-placement';
-import { createOverlayWindow, type OverlayWindow } from './app/overlay-window';
 import { hardenAllWebContents, installContentSecurityPolicyHeader, installMediaPermissions } from './app/security';
 import { createShutdownGuard } from './app/shutdown-guard';
-import { createLiveUpdateBroadcaster, sendAppCommand } from './app/window-messages';
+import { createLiveUpdateBroadcaster } from './app/window-messages';
 import { createAttuneHandlers } from './ipc/attune-handlers';
 import { registerFramePortChannel, registerIpcHandlers } from './ipc/register-handlers';
 import { resolveDataDir } from './library/data-dir';
@@ -79,15 +77,15 @@ function start(): void {
   const broadcaster = createLiveUpdateBroadcaster();
   const framePorts = createFramePortRegistry<MessagePortMain>();
   let callLive = false;
-  let overlay: OverlayWindow | null = null;
-  let mainWindow: BrowserWindow | null = null;
+  // Assigned below; live updates only flow once a call starts, long after.
+  let windows: AppWindows | null = null;
 
   const onLiveUpdate = (update: LiveUpdate): void => {
     switch (update.type) {
       case 'started':
         callLive = true;
         // The overlay is the point of a live call: bring it up, without taking the keyboard.
-        overlay?.setVisible(true);
+        windows?.overlay.setVisible(true);
         break;
       case 'stopped':
       case 'saved':
@@ -103,78 +101,44 @@ function start(): void {
 
   const liveCalls = createLiveCallService({ library, broadcast: onLiveUpdate, logError });
 
-  overlay = createOverlayWindow({
-    pages,
-    preloadPath,
-    platform: process.platform,
-    loadSavedPosition: () => readPreference(library.db, OVERLAY_POSITION_PREFERENCE_KEY, savedOverlayPositionSchema),
-    savePosition: (position) => writePreference(library.db, OVERLAY_POSITION_PREFERENCE_KEY, position),
-    logError,
-  });
-  const overlayWindow = overlay;
-
   const stopLiveCallIfAny = async (): Promise<void> => {
     if ((await liveCalls.getLiveStatus()).state !== 'live') return;
     const result = await liveCalls.stopLiveCall();
     if (!result.ok) logError(`attune: stopping the call failed: ${result.error}`, null);
   };
 
-  const openMainWindow = (): BrowserWindow => {
-    if (mainWindow !== null && !mainWindow.isDestroyed()) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.show();
-      mainWindow.focus();
-      return mainWindow;
-    }
-    const created = createMainWindow({ pages, preloadPath, logError });
-    mainWindow = created;
-    created.on('closed', () => {
-      if (mainWindow === created) mainWindow = null;
+  const appWindows = createAppWindows({
+    pages,
+    preloadPath,
+    platform: process.platform,
+    loadOverlayPosition: () => readPreference(library.db, OVERLAY_POSITION_PREFERENCE_KEY, savedOverlayPositionSchema),
+    saveOverlayPosition: (position) => writePreference(library.db, OVERLAY_POSITION_PREFERENCE_KEY, position),
+    onMainWindowClosed: () => {
       // The main window runs the capture: without it the call cannot go on, so it is stopped and stored.
       stopLiveCallIfAny().catch((error: unknown) => logError('attune: stopping the call after the window closed failed', error));
       framePorts.closeCurrent();
       // The hidden overlay would otherwise keep the app alive with no way back but the tray.
-      if (process.platform === 'darwin') overlayWindow.setVisible(false);
+      if (process.platform === 'darwin') appWindows.overlay.setVisible(false);
       else app.quit();
-    });
-    return created;
-  };
-
-  const sendToMainWindow = (command: AppCommand): void => {
-    const existing = mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
-    if (existing !== null && !existing.webContents.isLoading()) {
-      sendAppCommand(existing, command);
-      return;
-    }
-    const target = existing ?? openMainWindow();
-    target.webContents.once('did-finish-load', () => sendAppCommand(target, command));
-  };
-
-  const sendToOverlay = (command: AppCommand): void => {
-    overlayWindow
-      .whenLoaded()
-      .then(() => {
-        const window = overlayWindow.window;
-        if (window !== null) sendAppCommand(window, command);
-      })
-      .catch((error: unknown) => logError(`attune: sending ${command} to the overlay failed`, error));
-  };
+    },
+    logError,
+  });
+  windows = appWindows;
+  const overlay = appWindows.overlay;
 
   const targets: AppActionTargets = {
     isCallLive: () => callLive,
-    sendToMainWindow,
-    sendToOverlay,
-    sendToAllWindows: (command) => {
-      for (const window of BrowserWindow.getAllWindows()) sendAppCommand(window, command);
-    },
+    sendToMainWindow: (command) => appWindows.sendToMainWindow(command),
+    sendToOverlay: (command) => appWindows.sendToOverlay(command),
+    sendToAllWindows: (command) => appWindows.sendToAllWindows(command),
     dismissCardInSession: () => liveCalls.dismissCard(),
-    isOverlayVisible: () => overlayWindow.isVisible(),
-    setOverlayVisible: (visible) => overlayWindow.setVisible(visible),
+    isOverlayVisible: () => overlay.isVisible(),
+    setOverlayVisible: (visible) => overlay.setVisible(visible),
     focusOverlayForNote: () => {
-      overlayWindow.focusForNote().catch((error: unknown) => logError('attune: opening the note failed', error));
+      overlay.focusForNote().catch((error: unknown) => logError('attune: opening the note failed', error));
     },
     showMainWindow: () => {
-      openMainWindow();
+      appWindows.openMainWindow();
     },
     quit: () => app.quit(),
   };
@@ -193,9 +157,9 @@ function start(): void {
       library,
       liveCalls,
       logError,
-      setOverlayClickThrough: (enabled) => overlayWindow.setClickThrough(enabled),
-      setOverlayVisible: (visible) => overlayWindow.setVisible(visible),
-      returnFocus: () => overlayWindow.returnFocus(),
+      setOverlayClickThrough: (enabled) => overlay.setClickThrough(enabled),
+      setOverlayVisible: (visible) => overlay.setVisible(visible),
+      returnFocus: () => overlay.returnFocus(),
     }),
     { isTrustedSenderUrl },
   );
@@ -206,8 +170,8 @@ function start(): void {
     logError,
   });
 
-  openMainWindow();
-  void overlayWindow.whenLoaded();
+  appWindows.openMainWindow();
+  void overlay.whenLoaded();
 
   const shortcuts: ShortcutRegistration = registerGlobalShortcuts(runAction, logError);
   // Kept in a variable for the app's lifetime: a garbage-collected Tray disappears from the tray.
@@ -228,10 +192,10 @@ function start(): void {
 
   // macOS keeps apps alive without windows; clicking the dock icon should bring the main window back.
   app.on('activate', () => {
-    if (mainWindow === null) openMainWindow();
+    if (!appWindows.hasMainWindow()) appWindows.openMainWindow();
   });
   app.on('second-instance', () => {
-    openMainWindow();
+    appWindows.openMainWindow();
   });
 
   const guard = createShutdownGuard(
@@ -242,7 +206,7 @@ function start(): void {
       await liveCalls.dispose();
       stopFramePorts();
       broadcaster.dispose();
-      overlayWindow.destroy();
+      overlay.destroy();
       library.close();
     },
     () => app.quit(),
