@@ -1,5 +1,5 @@
 // The preload as Electron runs it, minus Electron: src/preload/index.ts is bundled to one CommonJS
-// file (as electron-vite does), run in an "isolated world" (a vm context) whose only requirable module
+// file with rolldown (the bundler electron-vite uses for it), run in an "isolated world" (a vm context) whose only requirable module
 // is a fake `electron`, and `contextBridge.executeInMainWorld` compiles the main-world function from
 // its source text in a second context, the "main world" — so a function that leaned on its module
 // scope would fail here as it would in Electron. Real MessageChannels carry the frames.
@@ -10,25 +10,19 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { MessageChannel, type MessagePort as NodeMessagePort } from 'node:worker_threads';
 import vm from 'node:vm';
-import { build } from 'esbuild';
+import { rolldown } from 'rolldown';
 import { ATTUNE_IPC_METHODS, FRAME_PORT_CHANNEL, LIVE_UPDATE_CHANNEL } from '../../../src/shared/ipc-contract';
 
 const root = join(import.meta.dirname, '../../..');
 
 async function bundlePreload(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(root, 'src/preload/index.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'es2022',
-    external: ['electron'],
-    write: false,
-    logLevel: 'silent',
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no output');
-  return output.text;
+  const bundle = await rolldown({ input: join(root, 'src/preload/index.ts'), external: ['electron'], platform: 'node', logLevel: 'silent' });
+  try {
+    const { output } = await bundle.generate({ format: 'cjs' });
+    return output[0].code;
+  } finally {
+    await bundle.close();
+  }
 }
 
 interface WindowMessage {
