@@ -36,10 +36,14 @@ export function installMediaPermissions(session: Session, pages: AppPages, logEr
   });
   session.setDisplayMediaRequestHandler((request, callback) => {
     const frame = request.frame;
-    const answer = answerDisplayMediaRequest(
-      { frameUrl: frame?.url ?? null, isTopFrame: frame !== null && frame.parent === null, audioRequested: request.audioRequested },
-      pages,
-    );
+    let frameFacts: { frameUrl: string | null; isTopFrame: boolean };
+    try {
+      frameFacts = { frameUrl: frame?.url ?? null, isTopFrame: frame !== null && frame.parent === null };
+    } catch {
+      // A frame disposed meanwhile throws on access; it is treated as gone.
+      frameFacts = { frameUrl: null, isTopFrame: false };
+    }
+    const answer = answerDisplayMediaRequest({ ...frameFacts, audioRequested: request.audioRequested }, pages);
     switch (answer.tag) {
       case 'loopback':
         if (frame === null) {
@@ -53,7 +57,11 @@ export function installMediaPermissions(session: Session, pages: AppPages, logEr
         } catch (error) {
           // The frame was destroyed between the request and the answer (Electron throws then).
           logError('attune: answering getDisplayMedia failed', error);
-          callback(null);
+          try {
+            callback(null);
+          } catch {
+            // Already answered or the request is gone: nothing is waiting any more.
+          }
         }
         return;
       case 'deny':
