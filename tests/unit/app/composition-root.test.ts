@@ -114,6 +114,17 @@ describe('composition root under a stand-in Electron', () => {
     assert.deepEqual(answers, [true, false, false]);
   });
 
+  it('answers getDisplayMedia from the app page with the page as video and loopback audio, and refuses an iframe', () => {
+    const handler = fake.sessionHandlers['displayMedia'];
+    assert.ok(handler);
+    const answers: unknown[] = [];
+    const frame = { url: mainPageUrl, parent: null };
+    handler({ frame, securityOrigin: 'file://', videoRequested: true, audioRequested: true, userGesture: true }, (streams: unknown) => answers.push(streams));
+    const iframe = { url: mainPageUrl, parent: frame };
+    handler({ frame: iframe, securityOrigin: 'file://', videoRequested: true, audioRequested: true, userGesture: true }, (streams: unknown) => answers.push(streams));
+    assert.deepEqual(answers, [{ video: frame, audio: 'loopback' }, null]);
+  });
+
   it('registers the four global shortcuts and a tray icon', () => {
     assert.deepEqual([...fake.shortcuts.keys()].sort(), ['CommandOrControl+Alt+D', 'CommandOrControl+Alt+L', 'CommandOrControl+Alt+N', 'CommandOrControl+Alt+O']);
     assert.equal(fake.trays.length, 1);
