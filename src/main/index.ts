@@ -186,7 +186,10 @@ function start(): void {
         recovered.length === 1 ? 'A call that was cut off last time was recovered and saved to the library.' : `${recovered.length} calls that were cut off were recovered and saved to the library.`;
       console.info(`attune: ${message}`);
       if (Notification.isSupported()) new Notification({ title: 'Attune', body: message }).show();
-      // A window showing the call list picks the recovered calls up with its next refresh.
+      // The windows hear of each as a saved call (their call lists refresh and mark it), but not in
+      // the middle of a call, where 'saved' would read as that call's end; they list it afterwards.
+      // Sent past onLiveUpdate: it is not the end of a call, so no frame port is closed.
+      if (!callLive) for (const { callId } of recovered) broadcaster.push({ type: 'saved', callId });
     })
     .catch((error: unknown) => logError('attune: recovering unfinished calls failed', error));
 
