@@ -178,8 +178,8 @@ function start(): void {
   const tray = createAppTray(trayIconPath(app.getAppPath(), process.platform), runAction, logError);
 
   // Calls an earlier run left unfinished (crash, power loss) are repaired and stored in the
-  // background; the app is usable meanwhile.
-  recoverUnfinishedCalls(library, { logError })
+  // background; the app is usable meanwhile (quitting waits for it, so the library is not closed under it).
+  const recovery = recoverUnfinishedCalls(library, { logError })
     .then((recovered) => {
       if (recovered.length === 0) return;
       const message =
@@ -207,6 +207,7 @@ function start(): void {
       tray?.destroy();
       // A call still running is stopped and stored, so quitting never loses it.
       await liveCalls.dispose();
+      await recovery;
       stopFramePorts();
       broadcaster.dispose();
       overlay.destroy();
