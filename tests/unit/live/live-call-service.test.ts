@@ -204,6 +204,27 @@ describe('live call service', () => {
     await reader.close();
   });
 
+  it('analyses and stores a call it may not record at all, and says so at once', async () => {
+    const { service, updates } = newService({
+      ...NODE_RECORDING_FS,
+      openSync: (path) => {
+        throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      },
+    });
+    const started = await service.startLiveCall({ agentName: 'Dana' });
+    assert.deepEqual(started, { ok: true, startedAt: '2026-12-01T09:00:00.000Z', recordingPath: null });
+    const problem = updates.find((u) => u.type === 'captureProblem');
+    assert.ok(problem?.type === 'captureProblem');
+    assert.equal(problem.problem, 'recording-failed');
+    assert.equal(problem.message, `Attune may not write to ${library.recordingsDir}. This call is not being recorded, but it is still analysed and stored.`);
+    feed(service, AGENT.subarray(0, 16_000 * 8), CUSTOMER.subarray(0, 16_000 * 8));
+    const stopped = await service.stopLiveCall();
+    assert.ok(stopped.ok);
+    const stored = getCall(library.db, stopped.callId)!;
+    assert.equal(stored.recordingPath, null);
+    assert.equal(stored.durationMs, 8_000);
+  });
+
   it('reports a customer channel that delivers nothing but zeros while the agent talks', async () => {
     const { service, events } = newService();
     assert.ok((await service.startLiveCall({ agentName: 'Dana' })).ok);
