@@ -18,7 +18,7 @@ function contentSecurityPolicyMeta(): Plugin {
     name: 'attune:csp-meta',
     transformIndexHtml(html, context) {
       const match = CSP_META.exec(html);
-      if (!match?.[1]) throw new Error('src/renderer/index.html must contain a Content-Security-Policy meta tag');
+      if (!match?.[1]) throw new Error(`${context.filename} must contain a Content-Security-Policy meta tag`);
       if (context.server) {
         // Same origin main trusts in dev (ELECTRON_RENDERER_URL points at this server).
         const origin = new URL(context.server.resolvedUrls?.local[0] ?? 'http://localhost:5173/').origin;
@@ -26,7 +26,7 @@ function contentSecurityPolicyMeta(): Plugin {
       }
       const expected = buildMetaContentSecurityPolicy();
       if (match[1] !== expected) {
-        throw new Error(`src/renderer/index.html CSP is out of date.\n  found:    ${match[1]}\n  expected: ${expected}`);
+        throw new Error(`${context.filename} CSP is out of date.\n  found:    ${match[1]}\n  expected: ${expected}`);
       }
       return html;
     },
@@ -58,7 +58,10 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      // Two pages: the main window and the overlay window (same CSP, checked by the plugin above).
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src/renderer/index.html'), overlay: resolve(__dirname, 'src/renderer/overlay.html') },
+      },
     },
   },
 });

@@ -1,11 +1,13 @@
-// App shell: sidebar navigation between the views, plus window-wide drop of recordings.
+// App shell: sidebar navigation between the views, window-wide drop of recordings, and the live call
+// controller that outlives the Live view.
 
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import type { AgentChannel } from '../../shared/ipc-contract';
 import { DropOverlay } from './components/DropOverlay';
 import { attuneBridge } from './lib/attune-bridge';
 import { useCallAnalysis } from './lib/use-call-analysis';
 import { useFileDrop } from './lib/use-file-drop';
+import { LiveCallController } from './live/live-call-controller';
 import { AnalyseView } from './views/AnalyseView';
 import { LibraryView } from './views/LibraryView';
 import { LiveView } from './views/LiveView';
@@ -28,6 +30,17 @@ export function App(): ReactElement {
   const [view, setView] = useState<ViewId>('analyse');
   const [agentChannel, setAgentChannel] = useState<AgentChannel>('left');
   const analysis = useCallAnalysis();
+  // One live-call controller per window: a call keeps running while another view is shown.
+  const [liveCall] = useState(() => new LiveCallController(attuneBridge()));
+  useEffect(() => liveCall.connect(), [liveCall]);
+  useEffect(
+    () =>
+      // The start/stop shortcut and tray item also bring the Live view up, so the agent sees the call.
+      attuneBridge().onAppCommand((command) => {
+        if (command === 'start-call' || command === 'stop-call') setView('live');
+      }),
+    [],
+  );
 
   const isDragging = useFileDrop((files) => {
     // A drop anywhere means "analyse this", whichever view is showing.
@@ -101,9 +114,9 @@ export function App(): ReactElement {
             onOpenRecording={openRecording}
           />
         )}
-        {view === 'live' && <LiveView />}
+        {view === 'live' && <LiveView controller={liveCall} bridge={attuneBridge()} />}
         {view === 'library' && <LibraryView />}
-        {view === 'settings' && <SettingsView />}
+        {view === 'settings' && <SettingsView bridge={attuneBridge()} />}
       </main>
       {isDragging && <DropOverlay />}
     </div>
