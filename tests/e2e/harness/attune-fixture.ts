@@ -1,41 +1,76 @@
-// Playwright fixture that runs the real renderer against the real main-process IPC code in this Node
-// process: the built UI is served over http, `page.exposeBinding` stands in for ipcMain/ipcRenderer,
+// Playwright fixture that runs the real renderer against the real main-process code in this Node
+// process: the built UI is served over http, `context.exposeBinding` stands in for ipcMain/ipcRenderer,
 // and an init script assembles `window.attune` from the contract's method list as the preload does.
+// Behind the bridge: the real IPC validation and handlers, a real call library (SQLite) in a temp
+// folder, and the real live call service; frame-port messages reach its handleFrameMessage as
+// ArrayBuffers, and its broadcasts reach every page's onLiveUpdate listeners.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { devServerPages, isAppPageUrl } from '../../../src/main/app/app-pages';
 import { createAttuneHandlers, type AttuneServices } from '../../../src/main/ipc/attune-handlers';
-import { createValidatedDispatcher } from '../../../src/main/ipc/validated-dispatch';
+import { createValidatedDispatcher, type IpcDispatcher } from '../../../src/main/ipc/validated-dispatch';
+import { openLibrary, type Library } from '../../../src/main/library/library';
 import { analyzeCallFile } from '../../../src/main/services/call-file-analysis';
-import { ATTUNE_CHANNEL_PREFIX, ATTUNE_IPC_METHODS, type AgentChannel } from '../../../src/shared/ipc-contract';
+import { createLiveCallService, type LiveCallService } from '../../../src/main/services/live-call-service';
+import { ATTUNE_CHANNEL_PREFIX, ATTUNE_IPC_METHODS, type AgentChannel, type AppCommand } from '../../../src/shared/ipc-contract';
+import type { LiveUpdate } from '../../../src/shared/live';
+import { BINDING_PREFIX, FRAME_BINDING, installPageBridge, PUSH_HOOK } from './page-bridge';
 import { startRendererServer } from './renderer-server';
-
-/** Page-global name of the binding behind `attune:<method>`. */
-const BINDING_PREFIX = '__attuneIpc_';
 
 export interface AnalyzeCall {
   path: string;
   agentChannel: AgentChannel | undefined;
 }
 
+/** One broadcast of the live call service, with the audio fed when it went out. */
+export interface RecordedUpdate {
+  update: LiveUpdate;
+  /** The service's elapsedMs at the broadcast. */
+  elapsedMs: number;
+}
+
+/** What the overlay window controls were asked to do (the Electron glue does these in the app). */
+export interface OverlayControlCalls {
+  clickThrough: boolean[];
+  visible: boolean[];
+  returnFocus: number;
+}
+
 export interface AttuneHarness {
   page: Page;
+  context: BrowserContext;
+  rendererUrl: string;
   /** What the next `chooseCallFile()` resolves to (the "user" picks this file in the dialog). */
   setChosenFile(path: string | null): void;
   /** `pathForDroppedFile(file)` answers `<dropDir>/<file.name>`; put files to drop here. */
   dropDir: string;
   /** Every call that reached the analysis service, after validation. */
   serviceCalls: readonly AnalyzeCall[];
-  /** Problems the page reported: uncaught errors and CSP violations. Checked empty after each test. */
+  /** Problems the pages reported: uncaught errors and CSP violations. Checked empty after each test. */
   pageProblems: readonly string[];
   /**
    * Holds every analysis at the service's door until the returned function is called, so a test can
    * observe the "analysing" state without racing a fast analysis.
    */
   holdAnalyses(): () => void;
+  /** The live call service in use now (replaced by restartServices). */
+  liveService(): LiveCallService;
+  /** The library folder (a temp folder, removed after the test). */
+  dataDir: string;
+  /** Everything the live call service broadcast, in order. */
+  updates: readonly RecordedUpdate[];
+  /** Frame-port messages received, and how many of them were not ArrayBuffers. */
+  frameStats: { blocks: number; malformed: number };
+  overlayCalls: OverlayControlCalls;
+  /** Sends an app command (global shortcut / tray) to every page. */
+  sendAppCommand(command: AppCommand): Promise<void>;
+  /** Opens the overlay page in a second tab of the same context (same bridge). */
+  openOverlay(): Promise<Page>;
+  /** "Quits and restarts main": disposes the service, closes the library, reopens both on the same folder. */
+  restartServices(): Promise<void>;
 }
 
 interface WorkerFixtures {
@@ -53,65 +88,129 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  attune: async ({ page, rendererUrl }, use) => {
+  attune: async ({ page, context, rendererUrl }, use) => {
     const dropDir = await mkdtemp(join(tmpdir(), 'attune-e2e-drop-'));
+    const dataDir = await mkdtemp(join(tmpdir(), 'attune-e2e-library-'));
     const serviceCalls: AnalyzeCall[] = [];
     const pageProblems: string[] = [];
+    const updates: RecordedUpdate[] = [];
+    const frameStats = { blocks: 0, malformed: 0 };
+    const overlayCalls: OverlayControlCalls = { clickThrough: [], visible: [], returnFocus: 0 };
     let chosenFile: string | null = null;
     let analysisGate: Promise<void> = Promise.resolve();
-
-    const services: AttuneServices = {
-      analyzeCallFile: async (path, options) => {
-        serviceCalls.push({ path, agentChannel: options?.agentChannel });
-        await analysisGate;
-        return analyzeCallFile(path, options);
-      },
-      chooseCallFile: () => Promise.resolve(chosenFile),
-      logError: (message, error) => pageProblems.push(`main logged: ${message}: ${String(error)}`),
+    const logError = (message: string, error: unknown): void => {
+      pageProblems.push(`main logged: ${message}: ${String(error)}`);
     };
-    // The very code main registers with ipcMain: zod validation, then the handlers.
-    const dispatch = createValidatedDispatcher(createAttuneHandlers(services));
+
+    /** Delivers a push to every open page of the app, as main's webContents.send does. */
+    const pushToPages = (kind: 'live' | 'command', value: unknown): Promise<void> =>
+      Promise.all(
+        context.pages().map((target) =>
+          target
+            .evaluate(([hook, k, v]) => (globalThis as unknown as Record<string, (kind: string, value: unknown) => void>)[hook]?.(k, v), [PUSH_HOOK, kind, value] as const)
+            // A page closing mid-push is not the test's concern.
+            .catch(() => undefined),
+        ),
+      ).then(() => undefined);
+
+    // Main's side: the library, the live call service and the handlers over them. Rebuilt by restartServices.
+    let library: Library | null = null;
+    let liveService: LiveCallService | null = null;
+    let dispatch: IpcDispatcher | null = null;
+    const startServices = (): { library: Library; liveService: LiveCallService; dispatch: IpcDispatcher } => {
+      const opened = openLibrary(dataDir);
+      const service = createLiveCallService({
+        library: opened,
+        broadcast: (update) => {
+          updates.push({ update, elapsedMs: service.elapsedMs });
+          void pushToPages('live', update);
+        },
+        logError,
+      });
+      liveService = service;
+      const services: AttuneServices = {
+        analyzeCallFile: async (path, options) => {
+          serviceCalls.push({ path, agentChannel: options?.agentChannel });
+          await analysisGate;
+          return analyzeCallFile(path, options);
+        },
+        chooseCallFile: () => Promise.resolve(chosenFile),
+        logError,
+        library: opened,
+        liveCalls: service,
+        setOverlayClickThrough: (enabled) => {
+          overlayCalls.clickThrough.push(enabled);
+        },
+        setOverlayVisible: (visible) => {
+          overlayCalls.visible.push(visible);
+        },
+        returnFocus: () => {
+          overlayCalls.returnFocus += 1;
+        },
+      };
+      // The very code main registers with ipcMain: zod validation, then the handlers.
+      return { library: opened, liveService: service, dispatch: createValidatedDispatcher(createAttuneHandlers(services)) };
+    };
+    ({ library, liveService, dispatch } = startServices());
+    const currentService = (): LiveCallService => {
+      if (!liveService) throw new Error('the live call service is not running');
+      return liveService;
+    };
+    const stopServices = async (): Promise<void> => {
+      await liveService?.dispose();
+      library?.close();
+      liveService = null;
+      library = null;
+      dispatch = null;
+    };
     const appPages = devServerPages(rendererUrl);
 
     for (const method of ATTUNE_IPC_METHODS) {
-      await page.exposeBinding(`${BINDING_PREFIX}${method}`, (source, ...rawArgs: unknown[]) => {
+      await context.exposeBinding(`${BINDING_PREFIX}${method}`, (source, ...rawArgs: unknown[]) => {
         // Mirrors register-handlers.ts: only the app's own pages may call main.
         if (!isAppPageUrl(source.frame.url(), appPages)) throw new Error(`Refused ${ATTUNE_CHANNEL_PREFIX}${method} from ${source.frame.url()}`);
+        if (!dispatch) throw new Error('main is restarting');
         return dispatch(method, rawArgs);
       });
     }
-
-    await page.addInitScript(
-      ({ methods, bindingPrefix, channelPrefix, dropDirectory, separator }) => {
-        type Binding = (...args: unknown[]) => Promise<unknown>;
-        // `globalThis` is the page's window; the test project has no DOM lib to name it.
-        const bindings = globalThis as unknown as Record<string, Binding | undefined>;
-        // Same shape as createIpcClient in the contract: one forwarding function per method, sent to
-        // `attune:<method>` (here: the binding of that name) with the arguments untouched.
-        const invoke = (channel: string, args: unknown[]): Promise<unknown> => {
-          const binding = bindings[bindingPrefix + channel.slice(channelPrefix.length)];
-          if (!binding) return Promise.reject(new Error(`no handler for ${channel}`));
-          return binding(...args);
-        };
-        const bridge: Record<string, unknown> = {};
-        for (const method of methods) bridge[method] = (...args: unknown[]) => invoke(channelPrefix + method, args);
-        bridge['pathForDroppedFile'] = (file: File) => `${dropDirectory}${separator}${file.name}`;
-        // contextBridge exposes a frozen, non-writable object; so does this.
-        Object.defineProperty(globalThis, 'attune', { value: Object.freeze(bridge), writable: false, configurable: false });
-      },
-      { methods: [...ATTUNE_IPC_METHODS], bindingPrefix: BINDING_PREFIX, channelPrefix: ATTUNE_CHANNEL_PREFIX, dropDirectory: dropDir, separator: sep },
-    );
-
-    page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content[- ]Security[- ]Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
+    await context.exposeBinding(FRAME_BINDING, (source, payload: unknown) => {
+      if (!isAppPageUrl(source.frame.url(), appPages)) return;
+      if (typeof payload !== 'string') {
+        frameStats.malformed += 1;
+        currentService().handleFrameMessage(payload);
+        return;
+      }
+      frameStats.blocks += 1;
+      // What Electron hands main for a transferred ArrayBuffer: an ArrayBuffer of the same bytes.
+      const bytes = Buffer.from(payload, 'base64');
+      currentService().handleFrameMessage(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     });
+
+    await context.addInitScript(installPageBridge, {
+      methods: [...ATTUNE_IPC_METHODS],
+      bindingPrefix: BINDING_PREFIX,
+      channelPrefix: ATTUNE_CHANNEL_PREFIX,
+      frameBinding: FRAME_BINDING,
+      pushHook: PUSH_HOOK,
+      dropDirectory: dropDir,
+      separator: sep,
+    });
+
+    const watchPage = (target: Page): void => {
+      target.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
+      target.on('console', (message) => {
+        if (/Content[- ]Security[- ]Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
+      });
+    };
+    watchPage(page);
 
     await page.goto(rendererUrl);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 
     await use({
       page,
+      context,
+      rendererUrl,
       setChosenFile: (path) => {
         chosenFile = path;
       },
@@ -128,10 +227,36 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
           analysisGate = Promise.resolve();
         };
       },
+      liveService: currentService,
+      dataDir,
+      updates,
+      frameStats,
+      overlayCalls,
+      sendAppCommand: (command) => pushToPages('command', command),
+      openOverlay: async () => {
+        // A popup window, not a tab: like the app's overlay window it is visible at the same time as
+        // the main window (a background tab would have its rendering deferred).
+        const [overlay] = await Promise.all([
+          context.waitForEvent('page'),
+          page.evaluate((url) => {
+            (globalThis as unknown as { open(url: string, target: string, features: string): unknown }).open(url, 'attune-overlay', 'popup,width=340,height=250');
+          }, new URL('overlay.html', rendererUrl).href),
+        ]);
+        watchPage(overlay);
+        await overlay.waitForLoadState();
+        await expect(overlay.getByTestId('overlay')).toBeVisible();
+        return overlay;
+      },
+      restartServices: async () => {
+        await stopServices();
+        ({ library, liveService, dispatch } = startServices());
+      },
     });
 
+    await stopServices();
     expect(pageProblems, 'the page reported errors or CSP violations').toEqual([]);
     await rm(dropDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
   },
 });
 
