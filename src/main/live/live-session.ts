@@ -94,6 +94,10 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     const atMs = analyzer.elapsedMs;
     const event: LiveEvent = { type: 'captureProblem', channel: report.channel, problem: report.problem, message: report.message, atMs, emittedAtMs: atMs };
     recorder?.journal({ type: 'captureProblem', atMs, channel: report.channel, problem: report.problem, message: report.message });
+    // The stored call marks the moment too (a gap, a lost device), so a reviewer sees why audio is missing.
+    const note: CallNote = { atMs, text: captureProblemNote(report), createdAt: now().toISOString() };
+    notes.push(note);
+    recorder?.journal({ type: 'note', ...note });
     emit(event);
   }
 
@@ -249,4 +253,12 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
 function toDb(peakSample: number): number {
   if (peakSample === 0) return SILENCE_DB;
   return Math.max(SILENCE_DB, Math.round(20 * Math.log10(peakSample / 32768) * 10) / 10);
+}
+
+const CHANNEL_NAMES = { agent: "agent's channel", customer: "customer's channel" } as const;
+
+/** A capture problem as a note on the call's timeline: what broke, then the message the agent saw. */
+export function captureProblemNote(report: CaptureProblemReport): string {
+  const where = report.channel === null ? 'capture' : CHANNEL_NAMES[report.channel];
+  return `Capture problem (${where}, ${report.problem}): ${report.message}`;
 }

@@ -199,9 +199,35 @@ describe('live call service', () => {
     const stored = getCall(library.db, stopped.callId)!;
     assert.equal(stored.agentName, 'Agent');
     assert.equal(stored.durationMs, SCRIPT.durationMs);
+    assert.deepEqual(
+      stored.notes.map((n) => n.atMs),
+      [problems[0]?.atMs],
+      'the stored call marks where the recording stopped',
+    );
+    assert.match(stored.notes[0]?.text ?? '', /^Capture problem \(capture, recording-failed\): The disk is full\./);
     const reader = await openWavFile(stored.recordingPath!);
     assert.equal(reader.layout.frameCount, 5_000 * 16, 'what was recorded until the disk filled is kept');
     await reader.close();
+  });
+
+  it('marks an unplugged device in the stored call and goes on with the other channel', async () => {
+    const { service, events } = newService();
+    assert.ok((await service.startLiveCall({ agentName: 'Dana' })).ok);
+    feed(service, AGENT.subarray(0, 16_000 * 4), CUSTOMER.subarray(0, 16_000 * 4));
+    await service.reportCaptureProblem({ channel: 'customer', problem: 'track-ended', message: 'The customer audio device was disconnected.' });
+    // The capture keeps sending frames, with zeros where the lost device was.
+    feed(service, AGENT.subarray(16_000 * 4, 16_000 * 8), new Int16Array(16_000 * 4));
+    assert.deepEqual(
+      events('captureProblem').map((p) => [p.channel, p.problem, p.atMs]),
+      [['customer', 'track-ended', 4_000]],
+    );
+    const stopped = await service.stopLiveCall();
+    assert.ok(stopped.ok);
+    const stored = getCall(library.db, stopped.callId)!;
+    assert.equal(stored.durationMs, 8_000, 'the call went on after the device was lost');
+    assert.deepEqual(stored.notes.map((n) => [n.atMs, n.text]), [
+      [4_000, "Capture problem (customer's channel, track-ended): The customer audio device was disconnected."],
+    ]);
   });
 
   it('analyses and stores a call it may not record at all, and says so at once', async () => {
