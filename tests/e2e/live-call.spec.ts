@@ -164,3 +164,47 @@ test('on Linux without a listed monitor source, the Live view says how to expose
   await expect(page.getByTestId('start-call')).toBeDisabled();
   expect(attune.updates.some((u) => u.update.type === 'started')).toBe(false);
 });
+
+test('a device that stops mid-call: the agent is told, main hears of it, and the call goes on', async ({ attune }) => {
+  test.setTimeout(60_000);
+  const { page } = attune;
+  // Keep the page's capture streams reachable, so the test can play the part of an unplugged device.
+  await attune.context.addInitScript(() => {
+    const media = (globalThis as unknown as { navigator: { mediaDevices: { getUserMedia(c: unknown): Promise<unknown> } } }).navigator.mediaDevices;
+    const streams: unknown[] = [];
+    Object.defineProperty(globalThis, '__e2eStreams', { value: streams });
+    const original = media.getUserMedia.bind(media);
+    media.getUserMedia = async (constraints: unknown) => {
+      const stream = await original(constraints);
+      streams.push(stream);
+      return stream;
+    };
+  });
+  await page.reload();
+  await openLiveView(page);
+  await page.getByTestId('consent-acknowledge').click();
+  await page.getByTestId('source-stereo-input').check();
+  await expect(page.getByTestId('start-call')).toBeEnabled();
+  await page.getByTestId('start-call').click();
+  await expect(page.getByTestId('recording-indicator')).toBeVisible();
+  await expect.poll(() => attune.liveService().elapsedMs).toBeGreaterThan(1_000);
+
+  // What Chromium does when the device goes away: the track fires 'ended' (Chromium alone can end it
+  // for real; a synthetic event takes the same path through the app).
+  await page.evaluate(() => {
+    const { __e2eStreams: streams } = globalThis as unknown as { __e2eStreams: Array<{ getAudioTracks(): Array<{ dispatchEvent(event: unknown): boolean }> }> };
+    const EventClass = (globalThis as unknown as { Event: new (type: string) => unknown }).Event;
+    for (const stream of streams) for (const track of stream.getAudioTracks()) track.dispatchEvent(new EventClass('ended'));
+  });
+
+  await expect(page.getByRole('alert').filter({ hasText: 'A device stopped' })).toContainText('The call goes on');
+  await expect
+    .poll(() => attune.updates.some((u) => u.update.type === 'captureProblem' && u.update.problem === 'track-ended'))
+    .toBe(true);
+  const elapsedAtProblemMs = attune.liveService().elapsedMs;
+  await expect.poll(() => attune.liveService().elapsedMs).toBeGreaterThan(elapsedAtProblemMs + 500);
+  await expect(page.getByTestId('recording-indicator')).toBeVisible();
+
+  await page.getByTestId('stop-call').click();
+  await expect(page.getByTestId('recent-call')).toHaveCount(1);
+});

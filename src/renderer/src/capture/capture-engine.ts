@@ -137,6 +137,14 @@ export async function openCapture(source: CaptureSource, callbacks: CaptureCallb
     stopAll();
     throw captureErrorFrom(error, null);
   }
+  // A track can arrive already over (revoked permission, a device that vanished during the prompt).
+  for (const { stream, channel } of streams) {
+    if (stream.getAudioTracks().some((track) => track.readyState === 'ended')) {
+      stopAll();
+      const what = channel === 'customer' ? "The customer's audio" : channel === 'agent' ? 'Your microphone' : 'The audio input';
+      throw new CaptureError(channel, 'track-ended', `${what} stopped as soon as it was opened. Check the device and Attune's permission to use it, then try again.`);
+    }
+  }
 
   const context = new AudioContext({ latencyHint: 'interactive' });
   let node: AudioWorkletNode;

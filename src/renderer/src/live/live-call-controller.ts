@@ -235,6 +235,19 @@ export class LiveCallController {
     }
   }
 
+  /** Whether the Live view (with its meters) is on screen; the devices stay open only while it is or a call runs. */
+  private viewOpen = false;
+
+  /** The Live view opened: start the meters. Returns what to call when it closes. */
+  attachView(): () => void {
+    this.viewOpen = true;
+    if (this.state.capture.tag === 'off') void this.openPreview();
+    return () => {
+      this.viewOpen = false;
+      if (this.state.call.tag === 'idle') void this.closeCapture();
+    };
+  }
+
   /** Releases the devices (leaving the Live view with no call running). */
   async closeCapture(bumpGeneration = true): Promise<void> {
     if (bumpGeneration) this.captureGeneration++;
@@ -303,6 +316,8 @@ export class LiveCallController {
     } catch (error) {
       this.update({ call: { tag: 'idle' }, error: `The call could not be stopped cleanly: ${messageOf(error)}` });
     }
+    // Stopped from a shortcut while another view was shown: nothing needs the microphone any more.
+    if (!this.viewOpen) await this.closeCapture();
     await this.refreshCalls();
   }
 

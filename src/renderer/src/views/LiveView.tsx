@@ -26,12 +26,7 @@ export function LiveView({ controller, bridge }: LiveViewProps): ReactElement {
   const callIdle = state.call.tag === 'idle';
 
   // The meters run while this view is open; the devices are released when it closes with no call.
-  useEffect(() => {
-    if (controller.getSnapshot().capture.tag === 'off') void controller.openPreview();
-    return () => {
-      if (controller.getSnapshot().call.tag === 'idle') void controller.closeCapture();
-    };
-  }, [controller]);
+  useEffect(() => controller.attachView(), [controller]);
 
   return (
     <section className="view live-view" aria-labelledby="live-title">
