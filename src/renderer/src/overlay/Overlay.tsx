@@ -99,10 +99,10 @@ export function Overlay({ bridge }: { bridge: AttuneBridge }): ReactElement {
           className="overlay-icon-button"
           onClick={() => setClickThrough((enabled) => !enabled)}
           aria-pressed={clickThrough}
-          title={clickThrough ? 'Clicks pass through (use the shortcut to turn off)' : 'Let clicks pass through the overlay'}
+          title={clickThrough ? 'Clicks go to the app below; use the click-through shortcut to turn this off' : 'Let clicks go through the overlay to the app below'}
           data-testid="overlay-click-through"
         >
-          {clickThrough ? 'Pass-through on' : 'Pass-through'}
+          {clickThrough ? 'Click-through on' : 'Click-through'}
         </button>
       </div>
 
