@@ -31,6 +31,10 @@ const { getConfig, validateConfiguration } = requireFromRoot('app-builder-lib/ou
   validateConfiguration: (config: BuilderConfig, debugLogger: unknown) => Promise<void>;
 };
 const { DebugLogger } = requireFromRoot('builder-util/out/DebugLogger') as { DebugLogger: new (enabled: boolean) => unknown };
+// electron-builder logs "• loaded configuration" to stdout, which Node's test runner reserves for its
+// own protocol when it runs test files in child processes; its log goes to stderr here instead.
+const { log: builderLog } = requireFromRoot('builder-util/out/log') as { log: { stream: NodeJS.WritableStream } };
+builderLog.stream = process.stderr;
 
 const targets = (value: string | Array<string | TargetEntry> | undefined): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((t) => (typeof t === 'string' ? t : t.target));
