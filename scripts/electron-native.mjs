@@ -118,7 +118,21 @@ export function ensureElectronBinding({ repoRoot = root, arch = process.arch, pl
   }
 }
 
+/** Electron 45's installer (@electron/get) declares Node ≥ 22.12; the CLI and the tests need only 20.19. */
+export const APP_MIN_NODE = [22, 12];
+
+/** One line for a Node too old to install and start Electron, or null. */
+export function oldNodeWarning(nodeVersion = process.versions.node) {
+  const [major = 0, minor = 0] = nodeVersion.split('.').map(Number);
+  const [needMajor, needMinor] = APP_MIN_NODE;
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return null;
+  return `attune: the app needs Node.js ${needMajor}.${needMinor} or later (Electron 45 requires it to download and start); this is Node ${nodeVersion}. The tests and the attune command line work on Node 20.19+.`;
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // A warning, not a stop: Electron may still start where its binary is already in place.
+  const warning = oldNodeWarning();
+  if (warning !== null) console.error(warning);
   try {
     const result = ensureElectronBinding();
     if (result !== 'up-to-date') console.log(`attune: better-sqlite3 ${result} for Electron.`);
