@@ -37,7 +37,7 @@ describe('electronNativeBindingPath', () => {
 describe('npm start on an older Node', () => {
   it('warns in one line below Node 22.12, where Electron 45 cannot be installed, and not from 22.12 on', async () => {
     const { oldNodeWarning } = (await import(resolve(__dirname, '../../scripts/electron-native.mjs'))) as {
-      oldNodeWarning(nodeVersion: string): string | null;
+      oldNodeWarning: (nodeVersion: string) => string | null;
     };
     const warning = oldNodeWarning('20.19.0');
     assert.match(warning ?? '', /^attune: the app needs Node\.js 22\.12 or later .*this is Node 20\.19\.0\. The tests and the attune command line work on Node 20\.19\+\.$/);
