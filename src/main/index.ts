@@ -160,6 +160,8 @@ function start(): void {
       setOverlayClickThrough: (enabled) => overlay.setClickThrough(enabled),
       setOverlayVisible: (visible) => overlay.setVisible(visible),
       returnFocus: () => overlay.returnFocus(),
+      // The same as the shortcut: the session, then every window.
+      dismissCard: () => runAction('dismiss-card'),
     }),
     { isTrustedSenderUrl },
   );

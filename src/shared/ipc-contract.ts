@@ -87,6 +87,8 @@ export interface AttuneIpcApi {
   setOverlayVisible(visible: boolean): Promise<void>;
   /** Overlay only: gives focus back to the app the agent was using (after a note). */
   returnFocus(): Promise<void>;
+  /** The agent dismissed the card (a click in either window): the coach and every window hear of it. */
+  dismissCard(): Promise<void>;
 }
 
 export type AttuneIpcMethod = keyof AttuneIpcApi;
@@ -113,6 +115,7 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   setOverlayClickThrough: true,
   setOverlayVisible: true,
   returnFocus: true,
+  dismissCard: true,
 };
 export const ATTUNE_IPC_METHODS: readonly AttuneIpcMethod[] = Object.freeze(
   Object.keys(METHOD_PRESENCE) as AttuneIpcMethod[],

@@ -118,9 +118,16 @@ async function runLiveCall(attune: AttuneHarness): Promise<void> {
   expect(cards.length).toBeGreaterThanOrEqual(interruptions.length - 1);
   for (const backchannel of backchannels) expect(cards.some((c) => Math.abs(c.atMs - backchannel.atMs) < 1_000)).toBe(false);
 
-  // The overlay: the dismiss shortcut clears its card; the note shortcut opens a line that Enter saves.
+  // The overlay: a click on its card clears it there and in the main window (through main); the note
+  // shortcut opens a line that Enter saves.
   await attune.sendAppCommand('dismiss-card');
   await expect(overlay.getByTestId('overlay-card')).toBeHidden();
+  await expect(page.getByTestId('coach-card')).toBeHidden();
+  await expect(overlay.getByTestId('overlay-card')).toHaveText(/Let them finish/, { timeout: 40_000 });
+  await expect(page.getByTestId('coach-card')).toBeVisible();
+  await overlay.getByTestId('overlay-card').click();
+  await expect(overlay.getByTestId('overlay-card')).toBeHidden();
+  await expect(page.getByTestId('coach-card')).toBeHidden();
   await attune.sendAppCommand('open-note');
   await expect(overlay.getByTestId('overlay-note')).toBeFocused();
   await overlay.getByTestId('overlay-note').fill('asked about the refund');

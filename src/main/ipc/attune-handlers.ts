@@ -32,6 +32,8 @@ export interface AttuneServices {
   setOverlayClickThrough(enabled: boolean): void | Promise<void>;
   setOverlayVisible(visible: boolean): void | Promise<void>;
   returnFocus(): void | Promise<void>;
+  /** A card dismissed by a click: tell the live session and clear it in every window. */
+  dismissCard(): void | Promise<void>;
   /** Where unexpected failures are reported. Default: console.error. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -81,6 +83,9 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
     },
     returnFocus: async () => {
       await services.returnFocus();
+    },
+    dismissCard: async () => {
+      await services.dismissCard();
     },
   };
 }

@@ -61,6 +61,7 @@ export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<Attune
   setOverlayClickThrough: z.tuple([z.boolean()]),
   setOverlayVisible: z.tuple([z.boolean()]),
   returnFocus: z.tuple([]),
+  dismissCard: z.tuple([]),
 };
 
 /** Renders zod issues as one line: `request.path: must be an absolute file path; …`. */

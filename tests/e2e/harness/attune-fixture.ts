@@ -147,6 +147,11 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
         returnFocus: () => {
           overlayCalls.returnFocus += 1;
         },
+        // As the app does (src/main/index.ts): the session, then every window.
+        dismissCard: async () => {
+          service.dismissCard();
+          await pushToPages('command', 'dismiss-card');
+        },
       };
       // The very code main registers with ipcMain: zod validation, then the handlers.
       return { library: opened, liveService: service, dispatch: createValidatedDispatcher(createAttuneHandlers(services)) };

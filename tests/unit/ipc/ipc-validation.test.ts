@@ -55,6 +55,7 @@ function recordingServices(outcome: () => Promise<CallAnalysis> = () => Promise.
     setOverlayClickThrough: (enabled) => void overlay.push(`click-through ${enabled}`),
     setOverlayVisible: (visible) => void overlay.push(`visible ${visible}`),
     returnFocus: () => void overlay.push('return focus'),
+    dismissCard: () => void overlay.push('dismiss card'),
     logError: (message) => logged.push(message),
   };
   return { services, calls, logged, overlay };
@@ -75,6 +76,7 @@ describe('IPC contract', () => {
       'addLiveNote',
       'analyzeCallFile',
       'chooseCallFile',
+      'dismissCard',
       'getCoachingSettings',
       'getLiveStatus',
       'getUiPreferences',
@@ -184,6 +186,7 @@ describe('validated dispatch of the live-call methods', () => {
     ['setOverlayClickThrough', 'a string', ['on'], /argument 1: Invalid input: expected boolean/],
     ['setOverlayVisible', 'no argument', [], /expected at least 1 argument/],
     ['returnFocus', 'an argument', [true], /expected at most 0 argument/],
+    ['dismissCard', 'an argument', ['let-them-finish'], /expected at most 0 argument/],
   ];
 
   for (const [method, what, args, mentions] of malformed) {
@@ -225,7 +228,8 @@ describe('validated dispatch of the live-call methods', () => {
     await dispatch('setOverlayClickThrough', [true]);
     await dispatch('setOverlayVisible', [false]);
     await dispatch('returnFocus', []);
-    assert.deepEqual(overlay, ['click-through true', 'visible false', 'return focus']);
+    await dispatch('dismissCard', []);
+    assert.deepEqual(overlay, ['click-through true', 'visible false', 'return focus', 'dismiss card']);
   });
 });
 

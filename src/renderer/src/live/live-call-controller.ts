@@ -325,6 +325,12 @@ export class LiveCallController {
     this.update({ dashboard: dismissCard(this.state.dashboard) });
   }
 
+  /** A click on the card: cleared here at once; main tells the coach and the overlay. */
+  dismissCardByClick(): void {
+    this.dismissCard();
+    this.bridge.dismissCard().catch(() => undefined);
+  }
+
   clearError(): void {
     this.update({ error: null });
   }

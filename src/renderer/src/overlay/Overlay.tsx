@@ -14,6 +14,11 @@ type NoteState = { tag: 'closed' } | { tag: 'open'; atMs: number | undefined; te
 export function Overlay({ bridge }: { bridge: AttuneBridge }): ReactElement {
   const { dashboard, dismiss, elapsedMsNow } = useOverlayDashboard(bridge);
   const settings = useCoachingSettings(bridge);
+  // Cleared here at once; main tells the coach and the other window (which clears it on 'dismiss-card').
+  const dismissByClick = (): void => {
+    dismiss();
+    bridge.dismissCard().catch(() => undefined);
+  };
   const [clickThrough, setClickThrough] = useState(false);
   const [note, setNote] = useState<NoteState>({ tag: 'closed' });
   const [noteError, setNoteError] = useState<string | null>(null);
@@ -132,7 +137,7 @@ export function Overlay({ bridge }: { bridge: AttuneBridge }): ReactElement {
       )}
 
       {card && (
-        <button type="button" className={`overlay-card overlay-card-${card.card.kind}`} onClick={dismiss} data-testid="overlay-card" data-kind={card.card.kind} title="Click to dismiss">
+        <button type="button" className={`overlay-card overlay-card-${card.card.kind}`} onClick={dismissByClick} data-testid="overlay-card" data-kind={card.card.kind} title="Click to dismiss">
           <span className="overlay-card-title">{card.card.title}</span>
           <span className="overlay-card-detail">{card.card.detail}</span>
         </button>

@@ -56,7 +56,7 @@ export function LiveView({ controller, bridge }: LiveViewProps): ReactElement {
 
       <div className={`live-grid${callIdle ? '' : ' live-grid-in-call'}`}>
         <SourcePanel controller={controller} state={state} disabled={!callIdle} />
-        <Dashboard state={state} settings={settings} onDismissCard={() => controller.dismissCard()} />
+        <Dashboard state={state} settings={settings} onDismissCard={() => controller.dismissCardByClick()} />
       </div>
 
       <RecentCalls calls={state.recentCalls} savedCallId={state.dashboard.savedCallId} />
