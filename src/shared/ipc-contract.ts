@@ -3,7 +3,7 @@
 // added here shows up everywhere (or fails to type-check) instead of drifting between processes.
 
 import type { CallAnalysis } from './call-analysis';
-import type { CallSummaryRow } from './calls';
+import type { CallSummaryRow, StoredCall } from './calls';
 import type { CaptureChannel, CaptureProblemKind, CoachingSettings, LiveUpdate } from './live';
 
 export type AgentChannel = 'left' | 'right';
@@ -81,6 +81,8 @@ export interface AttuneIpcApi {
   setUiPreferences(preferences: UiPreferences): Promise<UiPreferences>;
   /** The stored calls, newest first. */
   listCalls(): Promise<CallSummaryRow[]>;
+  /** One stored call, whole (metrics, cards shown, notes); null when no call has this id (e.g. deleted). */
+  getCall(id: number): Promise<StoredCall | null>;
   /** Overlay only: lets mouse clicks pass through the overlay to the app below (or not). */
   setOverlayClickThrough(enabled: boolean): Promise<void>;
   /** Overlay only: shows or hides the overlay window. */
@@ -112,6 +114,7 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   getUiPreferences: true,
   setUiPreferences: true,
   listCalls: true,
+  getCall: true,
   setOverlayClickThrough: true,
   setOverlayVisible: true,
   returnFocus: true,

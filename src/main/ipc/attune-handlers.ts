@@ -6,7 +6,7 @@ import type { CallAnalysis } from '../../shared/call-analysis';
 import type { AgentChannel, AnalyzeCallFileRequest, AnalyzeCallFileResult, AttuneIpcApi, UiPreferences } from '../../shared/ipc-contract';
 import type { Library } from '../library/library';
 import type { LiveCallService } from '../services/live-call-service';
-import { listCalls } from '../store/calls-repository';
+import { getCall, listCalls } from '../store/calls-repository';
 import { loadCoachingSettings, saveCoachingSettings } from '../store/coaching-settings';
 import { readPreference, writePreference } from '../store/preferences';
 import { uiPreferencesSchema } from './schemas';
@@ -74,6 +74,7 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
       return Promise.resolve(preferences);
     },
     listCalls: () => Promise.resolve(listCalls(library.db)),
+    getCall: (id) => Promise.resolve(getCall(library.db, id)),
 
     setOverlayClickThrough: async (enabled) => {
       await services.setOverlayClickThrough(enabled);

@@ -38,6 +38,9 @@ export const liveNoteRequestSchema = z.strictObject({
   atMs: z.number().finite().min(0, 'must not be negative').optional(),
 });
 
+/** A stored call's id: SQLite rowids start at 1. */
+export const callIdSchema = z.number().int('must be a whole number').positive('must be a positive call id');
+
 export const uiPreferencesSchema = z.strictObject({ consentReminderAcknowledged: z.boolean() }) satisfies z.ZodType<UiPreferences>;
 
 /**
@@ -58,6 +61,7 @@ export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<Attune
   getUiPreferences: z.tuple([]),
   setUiPreferences: z.tuple([uiPreferencesSchema]),
   listCalls: z.tuple([]),
+  getCall: z.tuple([callIdSchema]),
   setOverlayClickThrough: z.tuple([z.boolean()]),
   setOverlayVisible: z.tuple([z.boolean()]),
   returnFocus: z.tuple([]),

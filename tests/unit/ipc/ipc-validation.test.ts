@@ -77,6 +77,7 @@ describe('IPC contract', () => {
       'analyzeCallFile',
       'chooseCallFile',
       'dismissCard',
+      'getCall',
       'getCoachingSettings',
       'getLiveStatus',
       'getUiPreferences',
@@ -183,6 +184,14 @@ describe('validated dispatch of the live-call methods', () => {
     ['setCoachingSettings', 'a missing field', [{ ...SETTINGS, monologueMs: undefined }], /argument 1\.monologueMs/],
     ['setUiPreferences', 'a string flag', [{ consentReminderAcknowledged: 'yes' }], /consentReminderAcknowledged/],
     ['listCalls', 'an argument', ['all'], /expected at most 0 argument/],
+    ['getCall', 'no id', [], /expected at least 1 argument/],
+    ['getCall', 'an id as text', ['1'], /argument 1: Invalid input: expected number, received string/],
+    ['getCall', 'a zero id', [0], /argument 1: must be a positive call id/],
+    ['getCall', 'a negative id', [-3], /argument 1: must be a positive call id/],
+    ['getCall', 'a fractional id', [1.5], /argument 1: must be a whole number/],
+    ['getCall', 'an id that is not a number', [Number.NaN], /argument 1: Invalid input: expected number, received NaN/],
+    ['getCall', 'a query object', [{ id: 1 }], /argument 1: Invalid input: expected number/],
+    ['getCall', 'two ids', [1, 2], /expected at most 1 argument/],
     ['setOverlayClickThrough', 'a string', ['on'], /argument 1: Invalid input: expected boolean/],
     ['setOverlayVisible', 'no argument', [], /expected at least 1 argument/],
     ['returnFocus', 'an argument', [true], /expected at most 0 argument/],
@@ -224,6 +233,20 @@ describe('validated dispatch of the live-call methods', () => {
     const rows = await dispatch('listCalls', []);
     assert.equal(rows[0]?.id, stopped.callId);
     assert.equal(rows[0]?.agentName, 'Dana');
+    const stored = await dispatch('getCall', [stopped.callId]);
+    assert.ok(stored, 'the stopped call is stored');
+    assert.equal(stored.id, stopped.callId);
+    assert.equal(stored.agentName, 'Dana');
+    assert.equal(stored.source, 'live');
+    assert.equal(stored.durationMs, 500);
+    assert.deepEqual(
+      stored.notes.map((note) => [note.atMs, note.text]),
+      [
+        [500, 'callback tomorrow'],
+        [500, "Capture problem (customer's channel, track-ended): The customer audio stopped."],
+      ],
+    );
+    assert.equal(await dispatch('getCall', [stopped.callId + 1000]), null, 'an id with no call');
 
     await dispatch('setOverlayClickThrough', [true]);
     await dispatch('setOverlayVisible', [false]);
