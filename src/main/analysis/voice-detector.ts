@@ -54,6 +54,8 @@ const INITIAL_VOICED_SNR_DB = 10;
 const FULL_WEIGHT_SNR_DB = 6;
 const MIN_BAND_WEIGHT = 0.1;
 const BAND_WEIGHT_LEARNING_RATE = 0.005;
+/** Band power this far under the channel's total noise floor (−50 dB) is treated as nothing at all. */
+const EMPTY_BAND_GAIN = 1e-5;
 /** The noise's scatter over the floor is learned over ~1 s of frames with no voice in sight. */
 const NOISE_SCATTER_LEARNING_RATE = 0.01;
 const MAX_NOISE_SCATTER_DB = 10;
@@ -123,12 +125,17 @@ export class VoiceDetector {
 
   private score(bandPower: Float64Array, interference: Float64Array | null): number {
     const floorGain = this.floorMarginGain;
+    // A band far below the channel's noise is empty (above a phone line's 3.4 kHz, say): stray traces
+    // of resampling or rounding there would read as huge SNRs. Power that small counts for nothing.
+    let floorTotal = 0;
+    for (let band = 0; band < BAND_COUNT; band += 1) floorTotal += this.floor[band]!;
+    const negligible = floorTotal * EMPTY_BAND_GAIN;
     let weightedDb = 0;
     let totalWeight = 0;
     for (let band = 0; band < BAND_COUNT; band += 1) {
       const scatterGain = 10 ** (this.noiseScatterDb[band]! / 10);
-      const reference = this.floor[band]! * floorGain * scatterGain + (interference === null ? 0 : interference[band]!);
-      const ratio = bandPower[band]! / reference;
+      const reference = this.floor[band]! * floorGain * scatterGain + (interference === null ? 0 : interference[band]!) + negligible;
+      const ratio = (bandPower[band]! + negligible) / reference;
       const snrDb = ratio > 1 ? 10 * Math.log10(ratio) : 0;
       this.bandSnrDb[band] = snrDb;
       const weight = Math.min(1, Math.max(MIN_BAND_WEIGHT, this.voicedBandSnrDb[band]! / FULL_WEIGHT_SNR_DB));
