@@ -5,6 +5,7 @@
 
 import { assertNever } from './assert-never';
 import { BAND_COUNT } from './band-spectrum';
+import type { Periodicity } from './periodicity';
 
 export interface VoiceDetectorOptions {
   /** Weighted mean per-band SNR (dB) above which a frame starts (or confirms) a voice. */
@@ -23,6 +24,14 @@ export interface VoiceDetectorOptions {
   releaseFrames: number;
   /** Frames with less total power than this (linear, full scale = 1) are never voiced. */
   minPower: number;
+  /**
+   * A frame whose band energy alone is not enough is still voiced when it repeats at a pitch period
+   * this strongly (normalised autocorrelation, 0–1), well above what this channel's noise reaches, and
+   * scores at least `periodicMinScoreDb`. Infinity turns the evidence off.
+   */
+  periodicThreshold: number;
+  /** Least score (dB) a frame needs before its periodicity is looked at. */
+  periodicMinScoreDb: number;
 }
 
 export const DEFAULT_VOICE_DETECTOR_OPTIONS: Readonly<VoiceDetectorOptions> = Object.freeze({
@@ -34,6 +43,8 @@ export const DEFAULT_VOICE_DETECTOR_OPTIONS: Readonly<VoiceDetectorOptions> = Ob
   onsetWindowFrames: 6,
   releaseFrames: 20,
   minPower: 10 ** (-65 / 10),
+  periodicThreshold: 0.5,
+  periodicMinScoreDb: 0.5,
 });
 
 /**
@@ -56,6 +67,11 @@ const MIN_BAND_WEIGHT = 0.1;
 const BAND_WEIGHT_LEARNING_RATE = 0.005;
 /** Band power this far under the channel's total noise floor (−50 dB) is treated as nothing at all. */
 const EMPTY_BAND_GAIN = 1e-5;
+/** Periodicity counts only this far above the channel's noise's usual periodicity (steady hum repeats too). */
+const PERIODIC_MARGIN = 0.2;
+const NOISE_PERIODICITY_LEARNING_RATE = 0.02;
+/** The noise's periodicity is sampled on every this many frames without voice. */
+const NOISE_PERIODICITY_EVERY_FRAMES = 4;
 /** The noise's scatter over the floor is learned over ~1 s of frames with no voice in sight. */
 const NOISE_SCATTER_LEARNING_RATE = 0.01;
 const MAX_NOISE_SCATTER_DB = 10;
@@ -86,6 +102,10 @@ export class VoiceDetector {
   /** Typical SNR of each band in this channel's voiced frames: where its voice lives. */
   private readonly voicedBandSnrDb = new Float64Array(BAND_COUNT).fill(INITIAL_VOICED_SNR_DB);
   private framesSeen = 0;
+  /** Usual periodicity of this channel's noise (learned). */
+  private noisePeriodicity = 0.3;
+  /** Predicted interference (bleed) in the last scored frame over the noise floor, summed over bands. */
+  private interferenceOverFloor = 0;
   private floorInitialised = false;
   private onset: OnsetState = { tag: 'idle' };
 
@@ -105,7 +125,13 @@ export class VoiceDetector {
    * frame of the voiced run (earlier than `frameIndex` when the onset has just been confirmed).
    * Frames of an onset that is not yet confirmed return null.
    */
-  decide(bandPower: Float64Array, totalPower: number, interference: Float64Array | null, frameIndex: number): number | null {
+  decide(
+    bandPower: Float64Array,
+    totalPower: number,
+    interference: Float64Array | null,
+    frameIndex: number,
+    periodicity: Periodicity | null = null,
+  ): number | null {
     this.updateFloor(bandPower, interference);
     for (let band = 0; band < BAND_COUNT; band += 1) {
       this.smoothedForScore[band] = this.smoothedForScore[band]! + this.options.scoreSmoothingWeight * (bandPower[band]! - this.smoothedForScore[band]!);
@@ -116,11 +142,22 @@ export class VoiceDetector {
     if (!this.floorInitialised || totalPower < this.options.minPower) return this.advanceOnset(false, frameIndex);
     const scoreDb = this.score(this.scored, interference);
     if (scoreDb >= this.options.thresholdDb) this.learnBandWeights();
-    else if (this.onset.tag === 'idle') this.learnNoiseScatter();
+    else if (this.onset.tag === 'idle') {
+      this.learnNoiseScatter();
+      if (periodicity !== null && frameIndex % NOISE_PERIODICITY_EVERY_FRAMES === 0 && this.interferenceOverFloor < 1) {
+        this.noisePeriodicity += NOISE_PERIODICITY_LEARNING_RATE * (periodicity.measure() - this.noisePeriodicity);
+      }
+    }
     // Hysteresis: an onset needs clear evidence, but a voice already speaking keeps going through
     // its softer stretches.
     const thresholdDb = this.onset.tag === 'active' ? this.options.continueThresholdDb : this.options.thresholdDb;
-    return this.advanceOnset(scoreDb >= thresholdDb, frameIndex);
+    let voiced = scoreDb >= thresholdDb;
+    // Soft voiced speech in noise: too little energy to tell, but it has a pitch. Not where predicted
+    // bleed fills the channel: the bleed of the other voice has a pitch too.
+    if (!voiced && periodicity !== null && scoreDb >= this.options.periodicMinScoreDb && this.interferenceOverFloor < 1) {
+      voiced = periodicity.measure() >= Math.max(this.options.periodicThreshold, this.noisePeriodicity + PERIODIC_MARGIN);
+    }
+    return this.advanceOnset(voiced, frameIndex);
   }
 
   private score(bandPower: Float64Array, interference: Float64Array | null): number {
@@ -130,6 +167,9 @@ export class VoiceDetector {
     let floorTotal = 0;
     for (let band = 0; band < BAND_COUNT; band += 1) floorTotal += this.floor[band]!;
     const negligible = floorTotal * EMPTY_BAND_GAIN;
+    let interferenceTotal = 0;
+    if (interference !== null) for (let band = 0; band < BAND_COUNT; band += 1) interferenceTotal += interference[band]!;
+    this.interferenceOverFloor = interferenceTotal / (floorTotal + negligible);
     let weightedDb = 0;
     let totalWeight = 0;
     for (let band = 0; band < BAND_COUNT; band += 1) {
