@@ -106,6 +106,11 @@ export class VoiceDetector {
   private noisePeriodicity = 0.3;
   /** Predicted interference (bleed) in the last scored frame over the noise floor, summed over bands. */
   private interferenceOverFloor = 0;
+  /** The last scored frame's total power over the total floor (linear), and its SNR (dB) over floor, scatter and interference. */
+  private broadbandRatio = 1;
+  private broadbandSnrDb = 0;
+  /** Typical rise (dB) of the total noise power over the total floor. */
+  private broadbandScatterDb = 0;
   private floorInitialised = false;
   private onset: OnsetState = { tag: 'idle' };
 
@@ -140,7 +145,10 @@ export class VoiceDetector {
     }
     // Until the floor is known, nothing can be told from noise.
     if (!this.floorInitialised || totalPower < this.options.minPower) return this.advanceOnset(false, frameIndex);
-    const scoreDb = this.score(this.scored, interference);
+    const bandScoreDb = this.score(this.scored, interference);
+    // Broadband evidence: a fricative or a soft syllable outside the bands this voice usually fills
+    // still lifts the channel's total power clearly over its total noise.
+    const scoreDb = Math.max(bandScoreDb, this.broadbandSnrDb);
     if (scoreDb >= this.options.thresholdDb) this.learnBandWeights();
     else if (this.onset.tag === 'idle') {
       this.learnNoiseScatter();
@@ -170,6 +178,12 @@ export class VoiceDetector {
     let interferenceTotal = 0;
     if (interference !== null) for (let band = 0; band < BAND_COUNT; band += 1) interferenceTotal += interference[band]!;
     this.interferenceOverFloor = interferenceTotal / (floorTotal + negligible);
+    let powerTotal = 0;
+    for (let band = 0; band < BAND_COUNT; band += 1) powerTotal += bandPower[band]!;
+    this.broadbandRatio = powerTotal / (floorTotal + negligible);
+    const broadbandReference = (floorTotal + negligible) * floorGain * 10 ** (this.broadbandScatterDb / 10) + interferenceTotal;
+    const broadbandRatio = powerTotal / broadbandReference;
+    this.broadbandSnrDb = broadbandRatio > 1 ? 10 * Math.log10(broadbandRatio) : 0;
     let weightedDb = 0;
     let totalWeight = 0;
     for (let band = 0; band < BAND_COUNT; band += 1) {
@@ -192,6 +206,8 @@ export class VoiceDetector {
    * every band, where a fixed margin would leave some bands reading noise as voice.
    */
   private learnNoiseScatter(): void {
+    const broadbandExcessDb = Math.min(MAX_NOISE_SCATTER_DB, Math.max(0, 10 * Math.log10(this.broadbandRatio)));
+    this.broadbandScatterDb += NOISE_SCATTER_LEARNING_RATE * (broadbandExcessDb - this.broadbandScatterDb);
     for (let band = 0; band < BAND_COUNT; band += 1) {
       const ratio = this.scored[band]! / this.floor[band]!;
       const excessDb = Math.min(MAX_NOISE_SCATTER_DB, Math.max(0, 10 * Math.log10(ratio)));
