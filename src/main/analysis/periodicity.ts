@@ -85,10 +85,27 @@ export class Periodicity {
         bestLag = lag;
       }
     }
-    if (bestLag > MIN_LAG) best = Math.max(best, this.correlation(bestLag - 1));
-    if (bestLag < MAX_LAG) best = Math.max(best, this.correlation(bestLag + 1));
-    this.measured = best;
-    return best;
+    if (bestLag <= MIN_LAG || bestLag >= MAX_LAG) {
+      this.measured = best;
+      return best;
+    }
+    const before = this.correlation(bestLag - 1);
+    const after = this.correlation(bestLag + 1);
+    let peak = Math.max(before, best, after);
+    // A period rarely falls on a whole lag at 4 kHz, and the peak of a voice with harmonics up to
+    // 1.6 kHz is sharp: the parabola through the three lags around the peak recovers its height.
+    const centre = peak === before ? bestLag - 1 : peak === after ? bestLag + 1 : bestLag;
+    if (centre > MIN_LAG && centre < MAX_LAG) {
+      const a = centre === bestLag ? before : centre === bestLag - 1 ? this.correlation(centre - 1) : best;
+      const c = centre === bestLag ? after : centre === bestLag + 1 ? this.correlation(centre + 1) : best;
+      const curvature = a - 2 * peak + c;
+      if (curvature < 0) {
+        const offset = (a - c) / (2 * curvature);
+        peak = Math.min(1, peak - ((a - c) * offset) / 4);
+      }
+    }
+    this.measured = peak;
+    return peak;
   }
 
   private correlation(lag: number): number {
