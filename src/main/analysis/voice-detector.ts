@@ -32,6 +32,13 @@ export interface VoiceDetectorOptions {
   periodicThreshold: number;
   /** Least score (dB) a frame needs before its periodicity is looked at. */
   periodicMinScoreDb: number;
+  /**
+   * A confirmed onset is dated back over the frames just before it that score at least this (dB):
+   * a soft start (a breathy or unvoiced first sound) belongs to the voice that follows it.
+   */
+  lookbackDb: number;
+  /** How far back (frames) an onset may be dated over such soft frames. */
+  lookbackMaxFrames: number;
 }
 
 export const DEFAULT_VOICE_DETECTOR_OPTIONS: Readonly<VoiceDetectorOptions> = Object.freeze({
@@ -45,6 +52,8 @@ export const DEFAULT_VOICE_DETECTOR_OPTIONS: Readonly<VoiceDetectorOptions> = Ob
   minPower: 10 ** (-65 / 10),
   periodicThreshold: 0.5,
   periodicMinScoreDb: 0.5,
+  lookbackDb: 1.5,
+  lookbackMaxFrames: 25,
 });
 
 /**
@@ -67,6 +76,8 @@ const MIN_BAND_WEIGHT = 0.1;
 const BAND_WEIGHT_LEARNING_RATE = 0.005;
 /** Band power this far under the channel's total noise floor (−50 dB) is treated as nothing at all. */
 const EMPTY_BAND_GAIN = 1e-5;
+/** Frames of soft evidence remembered for dating onsets back (≥ lookbackMaxFrames + onset window). */
+const LOOKBACK_RING = 64;
 /** Periodicity counts only this far above the channel's noise's usual periodicity (steady hum repeats too). */
 const PERIODIC_MARGIN = 0.2;
 const NOISE_PERIODICITY_LEARNING_RATE = 0.02;
@@ -102,6 +113,8 @@ export class VoiceDetector {
   /** Typical SNR of each band in this channel's voiced frames: where its voice lives. */
   private readonly voicedBandSnrDb = new Float64Array(BAND_COUNT).fill(INITIAL_VOICED_SNR_DB);
   private framesSeen = 0;
+  /** Whether each of the last LOOKBACK_RING frames scored at least lookbackDb, by frame index modulo the ring. */
+  private readonly softEvidence = new Uint8Array(LOOKBACK_RING);
   /** Usual periodicity of this channel's noise (learned). */
   private noisePeriodicity = 0.3;
   /** Predicted interference (bleed) in the last scored frame over the noise floor, summed over bands. */
@@ -144,6 +157,7 @@ export class VoiceDetector {
       this.scored[band] = Math.min(this.smoothedForScore[band]!, bandPower[band]!);
     }
     // Until the floor is known, nothing can be told from noise.
+    this.softEvidence[frameIndex % LOOKBACK_RING] = 0;
     if (!this.floorInitialised || totalPower < this.options.minPower) return this.advanceOnset(false, frameIndex);
     const bandScoreDb = this.score(this.scored, interference);
     // Broadband evidence: a fricative or a soft syllable outside the bands this voice usually fills
@@ -165,7 +179,16 @@ export class VoiceDetector {
     if (!voiced && periodicity !== null && scoreDb >= this.options.periodicMinScoreDb && this.interferenceOverFloor < 1) {
       voiced = periodicity.measure() >= Math.max(this.options.periodicThreshold, this.noisePeriodicity + PERIODIC_MARGIN);
     }
+    this.softEvidence[frameIndex % LOOKBACK_RING] = voiced || scoreDb >= this.options.lookbackDb ? 1 : 0;
     return this.advanceOnset(voiced, frameIndex);
+  }
+
+  /** The first frame of the unbroken run of soft evidence that ends at `frame` (at most lookbackMaxFrames earlier). */
+  private datedBack(frame: number): number {
+    const limit = Math.max(0, frame - Math.min(this.options.lookbackMaxFrames, LOOKBACK_RING - 8));
+    let first = frame;
+    while (first - 1 >= limit && this.softEvidence[(first - 1) % LOOKBACK_RING] === 1) first -= 1;
+    return first;
   }
 
   private score(bandPower: Float64Array, interference: Float64Array | null): number {
@@ -278,7 +301,7 @@ export class VoiceDetector {
         const voicedFrames = state.voicedFrames + 1;
         if (voicedFrames >= onsetVoicedFrames) {
           this.onset = { tag: 'active', lastVoicedFrame: frameIndex };
-          return state.firstVoicedFrame;
+          return this.datedBack(state.firstVoicedFrame);
         }
         this.onset = { ...state, voicedFrames, lastVoicedFrame: frameIndex };
         return null;
