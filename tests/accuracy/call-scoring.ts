@@ -19,6 +19,8 @@ export interface CallScore {
   truthSpeechMs: number;
   reportedSpeechMs: number;
   matchedSpeechMs: number;
+  /** Time the analysis called agent speech while only the customer spoke (the bleed that got through). */
+  customerAsAgentMs: number;
 }
 
 interface Onset {
@@ -64,6 +66,20 @@ function intersectionMs(a: readonly SegmentSpan[], b: readonly SegmentSpan[]): n
   return sum;
 }
 
+/** Time (ms, 10 ms grid) inside `reported` and `within` but outside `excluded`. */
+function onlyWithinMs(reported: readonly SegmentSpan[], within: readonly SegmentSpan[], excluded: readonly SegmentSpan[], durationMs: number): number {
+  const frames = Math.ceil(durationMs / 10) + 1;
+  const mark = (segments: readonly SegmentSpan[]): Uint8Array => {
+    const grid = new Uint8Array(frames);
+    for (const [startMs, endMs] of segments) grid.fill(1, Math.floor(startMs / 10), Math.ceil(endMs / 10));
+    return grid;
+  };
+  const [r, w, x] = [mark(reported), mark(within), mark(excluded)];
+  let count = 0;
+  for (let i = 0; i < frames; i++) if (r[i] === 1 && w[i] === 1 && x[i] === 0) count++;
+  return count * 10;
+}
+
 export function scoreCall(truth: CallMetrics, detected: CallMetrics): CallScore {
   const truePositives = matchOnsets(truth.interruptions, detected.interruptions);
   const speakers = ['agent', 'customer'] as const;
@@ -71,6 +87,7 @@ export function scoreCall(truth: CallMetrics, detected: CallMetrics): CallScore 
     truthSpeechMs: speakers.reduce((sum, s) => sum + totalMs(truth[s].segments), 0),
     reportedSpeechMs: speakers.reduce((sum, s) => sum + totalMs(detected[s].segments), 0),
     matchedSpeechMs: speakers.reduce((sum, s) => sum + intersectionMs(truth[s].segments, detected[s].segments), 0),
+    customerAsAgentMs: onlyWithinMs(detected.agent.segments, truth.customer.segments, truth.agent.segments, truth.durationMs),
     talkRatioErrorPoints: Math.abs(truth.talkRatio - detected.talkRatio) * 100,
     truePositives,
     falsePositives: detected.interruptions.length - truePositives,

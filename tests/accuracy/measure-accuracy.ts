@@ -1,6 +1,7 @@
 // Prints the analyzer's accuracy on every generated call fixture: `npm run accuracy`.
 // Per call: talk ratio, speech-time F1 (recall / precision), interruptions found; then per kind of call
-// (synthetic voices, real voices, the contact-centre recording) and condition.
+// (synthetic voices, real voices, the contact-centre recording) and condition, with the most customer
+// speech any one call counted as the agent's (bleed that got through).
 //   --no-bleed-model   the same with the bleed model off, to show what it buys
 //   --only <text>      only the calls whose id contains <text>
 //   --json <file>      also write every call's figures to <file>
@@ -46,7 +47,7 @@ function summary(label: string, rows: readonly Row[]): string {
   return (
     `${label.padEnd(28)} ${String(rows.length).padStart(2)} calls  ratio err mean ${(errors.reduce((a, b) => a + b, 0) / errors.length).toFixed(2).padStart(5)} worst ${Math.max(...errors).toFixed(2).padStart(5)}` +
     `  speech F1 ${speechF1(scores).toFixed(3)}  intr F1 ${f1(scores).toFixed(3)}  false intr ${falseInterruptions} (${((falseInterruptions / minutes) * 4).toFixed(2)}/4 min)` +
-    `  bc→int ${scores.reduce((a, s) => a + s.backchannelsAsInterruptions, 0)}`
+    `  bc→int ${scores.reduce((a, s) => a + s.backchannelsAsInterruptions, 0)}  customer as agent ≤ ${Math.max(...scores.map((s) => s.customerAsAgentMs))} ms/call`
   );
 }
 

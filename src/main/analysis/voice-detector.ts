@@ -179,7 +179,9 @@ export class VoiceDetector {
     if (!voiced && periodicity !== null && scoreDb >= this.options.periodicMinScoreDb && this.interferenceOverFloor < 1) {
       voiced = periodicity.measure() >= Math.max(this.options.periodicThreshold, this.noisePeriodicity + PERIODIC_MARGIN);
     }
-    this.softEvidence[frameIndex % LOOKBACK_RING] = voiced || scoreDb >= this.options.lookbackDb ? 1 : 0;
+    // Soft evidence under predicted bleed may be the bleed's own leftovers: onsets are not dated back over it.
+    const soft = scoreDb >= this.options.lookbackDb && this.interferenceOverFloor < 1;
+    this.softEvidence[frameIndex % LOOKBACK_RING] = voiced || soft ? 1 : 0;
     return this.advanceOnset(voiced, frameIndex);
   }
 
