@@ -76,6 +76,18 @@ const MIN_BAND_WEIGHT = 0.1;
 const BAND_WEIGHT_LEARNING_RATE = 0.005;
 /** Band power this far under the channel's total noise floor (−50 dB) is treated as nothing at all. */
 const EMPTY_BAND_GAIN = 1e-5;
+/** Voiced frames without a pitch after which the "voice" is taken for the noise changing (600 ms). */
+const NOISE_CHANGE_FRAMES = 60;
+/** While a voice lasts, its periodicity is sampled on every this many frames... */
+const PITCH_CHECK_EVERY_FRAMES = 4;
+/** ...and, once a pitch is seen, not for this many frames. */
+const PITCH_TRUSTED_FRAMES = 30;
+/** A pitch is "seen" a little below the gate that makes a soft frame voiced. */
+const PITCH_SEEN_SLACK = 0.1;
+/** A noise change has been followed once the channel scores under this (dB). */
+const NOISE_CHANGE_SETTLED_DB = 1;
+/** How fast the floor rises after a noise change (10 dB/s). */
+const NOISE_CHANGE_RISE_PER_FRAME = 10 ** (0.1 / 10);
 /** Frames of soft evidence remembered for dating onsets back (≥ lookbackMaxFrames + onset window). */
 const LOOKBACK_RING = 64;
 /** Periodicity counts only this far above the channel's noise's usual periodicity (steady hum repeats too). */
@@ -113,6 +125,10 @@ export class VoiceDetector {
   /** Typical SNR of each band in this channel's voiced frames: where its voice lives. */
   private readonly voicedBandSnrDb = new Float64Array(BAND_COUNT).fill(INITIAL_VOICED_SNR_DB);
   private framesSeen = 0;
+  /** Voiced frames since a pitch was last seen (negative: a pitch was seen that recently, no need to look). */
+  private framesWithoutPitch = 0;
+  /** The voice has gone too long without a pitch: it is the noise rising, and the floor follows it fast. */
+  private noiseChange = false;
   /** Whether each of the last LOOKBACK_RING frames scored at least lookbackDb, by frame index modulo the ring. */
   private readonly softEvidence = new Uint8Array(LOOKBACK_RING);
   /** Usual periodicity of this channel's noise (learned). */
@@ -163,7 +179,9 @@ export class VoiceDetector {
     // Broadband evidence: a fricative or a soft syllable outside the bands this voice usually fills
     // still lifts the channel's total power clearly over its total noise.
     const scoreDb = Math.max(bandScoreDb, this.broadbandSnrDb);
-    if (scoreDb >= this.options.thresholdDb) this.learnBandWeights();
+    if (scoreDb >= this.options.thresholdDb) {
+      if (!this.noiseChange) this.learnBandWeights();
+    }
     else if (this.onset.tag === 'idle') {
       this.learnNoiseScatter();
       if (periodicity !== null && frameIndex % NOISE_PERIODICITY_EVERY_FRAMES === 0 && this.interferenceOverFloor < 1) {
@@ -176,13 +194,40 @@ export class VoiceDetector {
     let voiced = scoreDb >= thresholdDb;
     // Soft voiced speech in noise: too little energy to tell, but it has a pitch. Not where predicted
     // bleed fills the channel: the bleed of the other voice has a pitch too.
+    const periodicGate = Math.max(this.options.periodicThreshold, this.noisePeriodicity + PERIODIC_MARGIN);
     if (!voiced && periodicity !== null && scoreDb >= this.options.periodicMinScoreDb && this.interferenceOverFloor < 1) {
-      voiced = periodicity.measure() >= Math.max(this.options.periodicThreshold, this.noisePeriodicity + PERIODIC_MARGIN);
+      voiced = periodicity.measure() >= periodicGate;
+    }
+    if (periodicity !== null) {
+      // A noise change is over once the channel scores as noise again.
+      if (scoreDb < NOISE_CHANGE_SETTLED_DB) this.noiseChange = false;
+      if (voiced) voiced = this.checkPitchSeen(periodicity, periodicGate);
+      else if (this.onset.tag === 'idle' && !this.noiseChange) this.framesWithoutPitch = 0;
     }
     // Soft evidence under predicted bleed may be the bleed's own leftovers: onsets are not dated back over it.
     const soft = scoreDb >= this.options.lookbackDb && this.interferenceOverFloor < 1;
     this.softEvidence[frameIndex % LOOKBACK_RING] = voiced || soft ? 1 : 0;
     return this.advanceOnset(voiced, frameIndex);
+  }
+
+  /**
+   * A voice has a pitch within every few hundred ms; a "voice" that has gone NOISE_CHANGE_FRAMES
+   * without one is the noise itself getting louder (a line's gain riding up when its speaker stops, a
+   * noisier place), which a floor rising 1 dB/s would take seconds to follow. Then the frame is not
+   * voiced and the floor rises fast until the channel scores as noise again. Periodicity is sampled
+   * sparsely while the voice lasts, and not at all for a while after a pitch has been seen.
+   */
+  private checkPitchSeen(periodicity: Periodicity, periodicGate: number): boolean {
+    if (this.interferenceOverFloor >= 1) return true;
+    this.framesWithoutPitch += 1;
+    if (this.framesWithoutPitch > 0 && this.framesWithoutPitch % PITCH_CHECK_EVERY_FRAMES === 0) {
+      if (periodicity.measure() >= periodicGate - PITCH_SEEN_SLACK) {
+        this.framesWithoutPitch = -PITCH_TRUSTED_FRAMES;
+        this.noiseChange = false;
+      }
+    }
+    if (this.framesWithoutPitch >= NOISE_CHANGE_FRAMES) this.noiseChange = true;
+    return !this.noiseChange;
   }
 
   /** The first frame of the unbroken run of soft evidence that ends at `frame` (at most lookbackMaxFrames earlier). */
@@ -277,7 +322,8 @@ export class VoiceDetector {
         // Predicted bleed dominates the band: its power says nothing about this channel's own noise.
         next = floor;
       } else {
-        next = floor * (this.framesSeen < STARTUP_FRAMES ? STARTUP_RISE_PER_FRAME : FLOOR_RISE_PER_FRAME);
+        const rise = this.noiseChange ? NOISE_CHANGE_RISE_PER_FRAME : this.framesSeen < STARTUP_FRAMES ? STARTUP_RISE_PER_FRAME : FLOOR_RISE_PER_FRAME;
+        next = floor * rise;
       }
       this.floor[band] = Math.max(next, FLOOR_MIN_POWER);
     }
