@@ -76,16 +76,18 @@ const MIN_BAND_WEIGHT = 0.1;
 const BAND_WEIGHT_LEARNING_RATE = 0.005;
 /** Band power this far under the channel's total noise floor (−50 dB) is treated as nothing at all. */
 const EMPTY_BAND_GAIN = 1e-5;
-/** Voiced frames without a pitch after which the "voice" is taken for the noise changing (600 ms). */
-const NOISE_CHANGE_FRAMES = 60;
+/** Voiced frames without a pitch after which the "voice" is taken for the noise changing (400 ms). */
+const NOISE_CHANGE_FRAMES = 40;
 /** While a voice lasts, its periodicity is sampled on every this many frames... */
 const PITCH_CHECK_EVERY_FRAMES = 4;
 /** ...and, once a pitch is seen, not for this many frames. */
 const PITCH_TRUSTED_FRAMES = 30;
 /** A pitch is "seen" a little below the gate that makes a soft frame voiced. */
 const PITCH_SEEN_SLACK = 0.1;
-/** A noise change has been followed once the channel scores under this (dB). */
-const NOISE_CHANGE_SETTLED_DB = 1;
+/** A noise change has been followed once the channel's score, smoothed over ~200 ms, is under this (dB). */
+const NOISE_CHANGE_SETTLED_DB = 1.5;
+const NOISE_CHANGE_SCORE_WEIGHT = 0.05;
+const NOISE_CHANGE_SCORE_START_DB = 6;
 /** How fast the floor rises after a noise change (10 dB/s). */
 const NOISE_CHANGE_RISE_PER_FRAME = 10 ** (0.1 / 10);
 /** Frames of soft evidence remembered for dating onsets back (≥ lookbackMaxFrames + onset window). */
@@ -129,6 +131,9 @@ export class VoiceDetector {
   private framesWithoutPitch = 0;
   /** The voice has gone too long without a pitch: it is the noise rising, and the floor follows it fast. */
   private noiseChange = false;
+  private lastPitchCheckFrame = -Infinity;
+  /** The score, smoothed over ~200 ms, while a noise change is being followed. */
+  private noiseChangeScoreDb = 0;
   /** Whether each of the last LOOKBACK_RING frames scored at least lookbackDb, by frame index modulo the ring. */
   private readonly softEvidence = new Uint8Array(LOOKBACK_RING);
   /** Usual periodicity of this channel's noise (learned). */
@@ -200,9 +205,14 @@ export class VoiceDetector {
     }
     if (periodicity !== null) {
       // A noise change is over once the channel scores as noise again.
-      if (scoreDb < NOISE_CHANGE_SETTLED_DB) this.noiseChange = false;
-      if (voiced) voiced = this.checkPitchSeen(periodicity, periodicGate);
-      else if (this.onset.tag === 'idle' && !this.noiseChange) this.framesWithoutPitch = 0;
+      if (this.noiseChange) {
+        this.noiseChangeScoreDb += NOISE_CHANGE_SCORE_WEIGHT * (scoreDb - this.noiseChangeScoreDb);
+        if (this.noiseChangeScoreDb < NOISE_CHANGE_SETTLED_DB) this.noiseChange = false;
+      }
+      // Every frame of a run counts, voiced or not: a noise riding up voices only some of its frames.
+      if (this.onset.tag !== 'idle' || this.noiseChange) this.framesWithoutPitch += 1;
+      else this.framesWithoutPitch = 0;
+      if (voiced) voiced = this.checkPitchSeen(periodicity, periodicGate, frameIndex);
     }
     // Soft evidence under predicted bleed may be the bleed's own leftovers: onsets are not dated back over it.
     const soft = scoreDb >= this.options.lookbackDb && this.interferenceOverFloor < 1;
@@ -217,16 +227,19 @@ export class VoiceDetector {
    * voiced and the floor rises fast until the channel scores as noise again. Periodicity is sampled
    * sparsely while the voice lasts, and not at all for a while after a pitch has been seen.
    */
-  private checkPitchSeen(periodicity: Periodicity, periodicGate: number): boolean {
+  private checkPitchSeen(periodicity: Periodicity, periodicGate: number, frameIndex: number): boolean {
     if (this.interferenceOverFloor >= 1) return true;
-    this.framesWithoutPitch += 1;
-    if (this.framesWithoutPitch > 0 && this.framesWithoutPitch % PITCH_CHECK_EVERY_FRAMES === 0) {
+    if (this.framesWithoutPitch > 0 && frameIndex - this.lastPitchCheckFrame >= PITCH_CHECK_EVERY_FRAMES) {
+      this.lastPitchCheckFrame = frameIndex;
       if (periodicity.measure() >= periodicGate - PITCH_SEEN_SLACK) {
         this.framesWithoutPitch = -PITCH_TRUSTED_FRAMES;
         this.noiseChange = false;
       }
     }
-    if (this.framesWithoutPitch >= NOISE_CHANGE_FRAMES) this.noiseChange = true;
+    if (this.framesWithoutPitch >= NOISE_CHANGE_FRAMES && !this.noiseChange) {
+      this.noiseChange = true;
+      this.noiseChangeScoreDb = NOISE_CHANGE_SCORE_START_DB;
+    }
     return !this.noiseChange;
   }
 

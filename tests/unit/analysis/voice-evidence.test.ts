@@ -1,6 +1,6 @@
 // The voice detector's evidence beyond band energy, on synthetic input whose answer is known:
-// periodicity (a pitch where noise has none), broadband power (energy outside the voice's usual bands),
-// and empty bands (a phone line's silence above 3.4 kHz must not read stray traces as a voice).
+// periodicity (a pitch where noise has none), empty bands (a phone line's silence above 3.4 kHz must not
+// read stray traces as a voice), and a noise that gets louder (no pitch: not a voice).
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -103,5 +103,22 @@ describe('voice detector evidence', () => {
     assert.ok(voiced(withPitch) > voiced(energyOnly) + 100, `energy alone: ${voiced(energyOnly)}, with periodicity: ${voiced(withPitch)}`);
     const outside = withPitch.filter((d, f) => d !== null && (f < 295 || f > 510)).length;
     assert.equal(outside, 0);
+  });
+
+  it('takes a line noise that rises by 10 dB for what it is within half a second, not for seconds of voice', () => {
+    const random = seededRandom(33);
+    let b0 = 0;
+    let b1 = 0;
+    let b2 = 0;
+    // Pink noise (Kellet's filter), 10 dB louder from 10 s on: a line's gain riding up.
+    const pink = (n: number) => {
+      const white = random() * 2 - 1;
+      b0 = 0.99765 * b0 + white * 0.099;
+      b1 = 0.963 * b1 + white * 0.2965;
+      b2 = 0.57 * b2 + white * 1.0527;
+      return 0.002 * (n >= 10 * RATE ? 10 ** (10 / 20) : 1) * (b0 + b1 + b2 + white * 0.1848);
+    };
+    const voiced = run(pink, 30, true).filter((d) => d !== null).length;
+    assert.ok(voiced < 50, `${voiced} frames voiced`);
   });
 });
