@@ -19,6 +19,8 @@ const MAX_LAG = 50;
 /** Low-pass (1.6 kHz) windowed-sinc decimation filter at 16 kHz. */
 const TAPS = 23;
 const CUTOFF = 1600 / 16000;
+/** Input ring: whole frames, more than the window, the filter and one sample of difference. */
+const RING = FRAME_SAMPLES * 7;
 
 function lowPassTaps(): Float64Array {
   const taps = new Float64Array(TAPS);
@@ -36,9 +38,10 @@ function lowPassTaps(): Float64Array {
 const LOW_PASS = lowPassTaps();
 
 export class Periodicity {
-  /** Differentiated 16 kHz input: the newest 32 ms plus the filter's history, oldest first. */
-  private readonly input = new Float64Array(TAPS - 1 + WINDOW * DECIMATION);
-  private lastSample = 0;
+  /** The 16 kHz input, a ring of the newest RING samples (enough for the window, the filter and a difference). */
+  private readonly ring = new Float32Array(RING);
+  /** Samples pushed so far: the next one goes to `written % RING`. */
+  private written = 0;
   /** The newest WINDOW decimated samples, oldest first, and their running sums of squares. */
   private readonly window = new Float64Array(WINDOW);
   private readonly energy = new Float64Array(WINDOW + 1);
@@ -48,13 +51,8 @@ export class Periodicity {
 
   /** Adds one 10 ms frame at 16 kHz. */
   push(frame: Float32Array): void {
-    const keep = this.input.length - FRAME_SAMPLES;
-    this.input.copyWithin(0, FRAME_SAMPLES);
-    for (let i = 0; i < FRAME_SAMPLES; i += 1) {
-      const sample = frame[i]!;
-      this.input[keep + i] = sample - this.lastSample;
-      this.lastSample = sample;
-    }
+    this.ring.set(frame, this.written % RING);
+    this.written += FRAME_SAMPLES;
     this.measured = null;
     this.framesBehind += 1;
   }
@@ -67,10 +65,19 @@ export class Periodicity {
     const fresh = Math.min(WINDOW, this.framesBehind * DECIMATED_FRAME);
     this.framesBehind = 0;
     x.copyWithin(0, fresh);
+    const ring = this.ring;
+    // Window sample k is the filter's output at input sample `written − 1 − DECIMATION·(WINDOW − 1 − k)`
+    // (offset by whole rings to stay positive); the filter runs on the differentiated input, s[n] − s[n − 1].
+    const end = this.written - 1 + RING * 4;
     for (let k = WINDOW - fresh; k < WINDOW; k += 1) {
-      const newest = TAPS - 1 + DECIMATION * k + DECIMATION - 1;
+      const newest = end - DECIMATION * (WINDOW - 1 - k);
       let acc = 0;
-      for (let t = 0; t < TAPS; t += 1) acc += LOW_PASS[t]! * this.input[newest - t]!;
+      let later = ring[newest % RING]!;
+      for (let t = 0; t < TAPS; t += 1) {
+        const earlier = ring[(newest - t - 1) % RING]!;
+        acc += LOW_PASS[t]! * (later - earlier);
+        later = earlier;
+      }
       x[k] = acc;
     }
     const energy = this.energy;

@@ -94,9 +94,9 @@ const NOISE_CHANGE_RISE_PER_FRAME = 10 ** (0.1 / 10);
 const LOOKBACK_RING = 64;
 /** Periodicity counts only this far above the channel's noise's usual periodicity (steady hum repeats too). */
 const PERIODIC_MARGIN = 0.2;
-const NOISE_PERIODICITY_LEARNING_RATE = 0.02;
+const NOISE_PERIODICITY_LEARNING_RATE = 0.05;
 /** The noise's periodicity is sampled on every this many frames without voice. */
-const NOISE_PERIODICITY_EVERY_FRAMES = 4;
+const NOISE_PERIODICITY_EVERY_FRAMES = 16;
 /** The noise's scatter over the floor is learned over ~1 s of frames with no voice in sight. */
 const NOISE_SCATTER_LEARNING_RATE = 0.01;
 const MAX_NOISE_SCATTER_DB = 10;
