@@ -1,7 +1,10 @@
 // Per-channel voice activity: per-band SNR against a tracked noise floor and the noise's usual
 // scatter above it (plus, on the agent channel, the predicted bleed of the customer's voice),
-// averaged over the bands where this channel's voice lives; onsets are confirmed over a few frames
-// and dated back to their first voiced frame, and an active voice continues on weaker evidence.
+// averaged over the bands where this channel's voice lives; the channel's total power over its total
+// noise (a fricative outside those bands); and, where energy alone is ambiguous, periodicity (a voice
+// has a pitch, steady noise does not). Onsets are confirmed over a few frames and dated back to their
+// first voiced frame and the soft frames before it; an active voice continues on weaker evidence; a
+// "voice" that shows no pitch for 400 ms is taken for the noise rising, and the floor follows it fast.
 
 import { assertNever } from './assert-never';
 import { BAND_COUNT } from './band-spectrum';
