@@ -7,6 +7,7 @@
 import type { CallMetrics } from '../../shared/call-analysis';
 import { BandSpectrum } from './band-spectrum';
 import { BleedModel, DEFAULT_BLEED_MODEL_OPTIONS, type BleedModelOptions } from './bleed-model';
+import { Periodicity } from './periodicity';
 import { FRAME_DURATION_MS, FRAME_SAMPLES, type AnalyzerOptions } from './options';
 import { createTurnTracker, type ConversationEvent } from './turn-tracker';
 import { DEFAULT_VOICE_DETECTOR_OPTIONS, VoiceDetector, type VoiceDetectorOptions } from './voice-detector';
@@ -43,6 +44,8 @@ export function createConversationAnalyzer(
   const signal: SignalTuning = { ...DEFAULT_SIGNAL_TUNING, ...tuning };
   const agentSpectrum = new BandSpectrum();
   const customerSpectrum = new BandSpectrum();
+  const agentPeriodicity = new Periodicity();
+  const customerPeriodicity = new Periodicity();
   const agentVoice = new VoiceDetector(signal.voice);
   const customerVoice = new VoiceDetector(signal.voice);
   const bleed = new BleedModel(signal.bleed);
@@ -55,14 +58,16 @@ export function createConversationAnalyzer(
       }
       const frameIndex = tracker.frameCount;
       const customerPower = customerSpectrum.push(customer);
-      const customerVoiced = customerVoice.decide(customerSpectrum.bandPower, customerPower, null, frameIndex);
+      customerPeriodicity.push(customer);
+      const customerVoiced = customerVoice.decide(customerSpectrum.bandPower, customerPower, null, frameIndex, customerPeriodicity);
       const agentPower = agentSpectrum.push(agent);
+      agentPeriodicity.push(agent);
       let interference: Float64Array | null = null;
       if (signal.bleedCancellation) {
         interference = bleed.predict(customerSpectrum.bandPower, customerVoice.noiseFloor);
         bleed.learn(agentSpectrum.bandPower, agentPower, customerPower, customerVoice.noiseFloor, customerVoiced !== null);
       }
-      const agentVoiced = agentVoice.decide(agentSpectrum.bandPower, agentPower, interference, frameIndex);
+      const agentVoiced = agentVoice.decide(agentSpectrum.bandPower, agentPower, interference, frameIndex, agentPeriodicity);
       return tracker.push(agentVoiced, customerVoiced);
     },
 
