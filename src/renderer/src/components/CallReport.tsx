@@ -1,9 +1,12 @@
-// The analysis report: talk balance, turn-taking numbers and the timeline of one call.
+// The analysis report: talk balance, turn-taking numbers and the timeline of one call. The Analyse view
+// shows it for a recording; a stored live call shows the same figures with its cues and notes.
 
 import type { ReactElement, ReactNode } from 'react';
-import type { CallAnalysis, Speaker } from '../../../shared/call-analysis';
+import type { CallAnalysis, CallMetrics, Speaker } from '../../../shared/call-analysis';
 import type { AgentChannel } from '../../../shared/ipc-contract';
+import type { CallMoment } from '../lib/call-moments';
 import { formatClock, formatGap, NO_VALUE, talkShares } from '../lib/format';
+import { CallMomentList } from './CallMomentList';
 import { CallTimeline } from './CallTimeline';
 
 export interface CallReportProps {
@@ -14,9 +17,6 @@ export interface CallReportProps {
 }
 
 export function CallReport({ fileName, analysis, agentChannel }: CallReportProps): ReactElement {
-  const backchannelsBy = (speaker: Speaker): number => analysis.backchannels.filter((b) => b.by === speaker).length;
-  const deadAirTotalMs = analysis.deadAir.reduce((sum, d) => sum + d.durationMs, 0);
-
   return (
     <div className="call-report" data-testid="call-report">
       <div className="report-heading">
@@ -30,46 +30,63 @@ export function CallReport({ fileName, analysis, agentChannel }: CallReportProps
           </strong>
         </p>
       </div>
+      <CallMetricsReport metrics={analysis} />
+    </div>
+  );
+}
 
+export interface CallMetricsReportProps {
+  metrics: CallMetrics;
+  /** A stored live call's cues and notes: marked on the timeline and listed below it. */
+  moments?: readonly CallMoment[] | undefined;
+}
+
+/** The figures and the timeline of one call: a recording analysed now, or a call stored earlier. */
+export function CallMetricsReport({ metrics, moments }: CallMetricsReportProps): ReactElement {
+  const backchannelsBy = (speaker: Speaker): number => metrics.backchannels.filter((b) => b.by === speaker).length;
+  const deadAirTotalMs = metrics.deadAir.reduce((sum, d) => sum + d.durationMs, 0);
+
+  return (
+    <>
       <div className="metric-grid">
-        <TalkBalance analysis={analysis} />
+        <TalkBalance metrics={metrics} />
 
         <MetricCard title="Interruptions" note="Starting to talk while the other person is speaking, and going on for a second or more.">
-          <Figure label="By agent" testId="interruptions-agent" value={analysis.agent.interruptions} />
-          <Figure label="By customer" testId="interruptions-customer" value={analysis.customer.interruptions} />
+          <Figure label="By agent" testId="interruptions-agent" value={metrics.agent.interruptions} />
+          <Figure label="By customer" testId="interruptions-customer" value={metrics.customer.interruptions} />
         </MetricCard>
 
         <MetricCard title="Backchannels" note={'Short "mm-hm", "right" while the other person talks.'}>
-          <Figure label="Total" testId="backchannels" value={analysis.backchannels.length} />
+          <Figure label="Total" testId="backchannels" value={metrics.backchannels.length} />
           <Figure label="Agent" testId="backchannels-agent" value={backchannelsBy('agent')} />
           <Figure label="Customer" testId="backchannels-customer" value={backchannelsBy('customer')} />
         </MetricCard>
 
         <MetricCard title="Longest monologue" note="Longest stretch one person spoke without a turn change.">
-          <Figure label="Agent" testId="longest-monologue-agent" value={analysis.agent.longestMonologueMs} text={formatClock(analysis.agent.longestMonologueMs)} />
+          <Figure label="Agent" testId="longest-monologue-agent" value={metrics.agent.longestMonologueMs} text={formatClock(metrics.agent.longestMonologueMs)} />
           <Figure
             label="Customer"
             testId="longest-monologue-customer"
-            value={analysis.customer.longestMonologueMs}
-            text={formatClock(analysis.customer.longestMonologueMs)}
+            value={metrics.customer.longestMonologueMs}
+            text={formatClock(metrics.customer.longestMonologueMs)}
           />
         </MetricCard>
 
         <MetricCard
           title="Response gap"
-          note={analysis.responseGapMs.median === null ? 'The agent never answered after the customer stopped.' : 'How long the agent waits to answer once the customer stops.'}
+          note={metrics.responseGapMs.median === null ? 'The agent never answered after the customer stopped.' : 'How long the agent waits to answer once the customer stops.'}
         >
-          <Figure label="Median" testId="response-gap-median" value={analysis.responseGapMs.median} text={formatGap(analysis.responseGapMs.median)} />
-          <Figure label="90th percentile" testId="response-gap-p90" value={analysis.responseGapMs.p90} text={formatGap(analysis.responseGapMs.p90)} />
+          <Figure label="Median" testId="response-gap-median" value={metrics.responseGapMs.median} text={formatGap(metrics.responseGapMs.median)} />
+          <Figure label="90th percentile" testId="response-gap-p90" value={metrics.responseGapMs.p90} text={formatGap(metrics.responseGapMs.p90)} />
         </MetricCard>
 
         <MetricCard title="Overlap & silence" note="Both talking at once / nobody talking.">
-          <Figure label="Overlap" testId="overlap" value={analysis.overlapMs} text={formatClock(analysis.overlapMs)} />
-          <Figure label="Silence" testId="silence" value={analysis.silenceMs} text={formatClock(analysis.silenceMs)} />
+          <Figure label="Overlap" testId="overlap" value={metrics.overlapMs} text={formatClock(metrics.overlapMs)} />
+          <Figure label="Silence" testId="silence" value={metrics.silenceMs} text={formatClock(metrics.silenceMs)} />
         </MetricCard>
 
         <MetricCard title="Dead air" note="Silences of 5 s or more between speech, e.g. while someone waits.">
-          <Figure label="Count" testId="dead-air-count" value={analysis.deadAir.length} />
+          <Figure label="Count" testId="dead-air-count" value={metrics.deadAir.length} />
           <Figure label="Total" testId="dead-air-total" value={deadAirTotalMs} text={formatClock(deadAirTotalMs)} />
         </MetricCard>
       </div>
@@ -78,15 +95,16 @@ export function CallReport({ fileName, analysis, agentChannel }: CallReportProps
         <h3 id="timeline-title" className="card-title">
           Timeline
         </h3>
-        <CallTimeline analysis={analysis} />
+        <CallTimeline metrics={metrics} moments={moments} />
       </section>
-    </div>
+      {moments && <CallMomentList moments={moments} />}
+    </>
   );
 }
 
-function TalkBalance({ analysis }: { analysis: CallAnalysis }): ReactElement {
-  const nobodySpoke = analysis.agent.talkMs + analysis.customer.talkMs === 0;
-  const { agentPercent, customerPercent } = talkShares(analysis.talkRatio);
+function TalkBalance({ metrics }: { metrics: CallMetrics }): ReactElement {
+  const nobodySpoke = metrics.agent.talkMs + metrics.customer.talkMs === 0;
+  const { agentPercent, customerPercent } = talkShares(metrics.talkRatio);
   return (
     <section className="card talk-balance" aria-labelledby="talk-balance-title">
       <h3 id="talk-balance-title" className="card-title">
@@ -95,23 +113,23 @@ function TalkBalance({ analysis }: { analysis: CallAnalysis }): ReactElement {
       <div className="balance-figures">
         <div className="balance-figure balance-agent">
           <span className="figure-label">Agent</span>
-          <span className="balance-value" data-testid="talk-ratio" data-value={analysis.talkRatio}>
+          <span className="balance-value" data-testid="talk-ratio" data-value={metrics.talkRatio}>
             {nobodySpoke ? NO_VALUE : agentPercent}
           </span>
-          <span className="balance-time">{formatClock(analysis.agent.talkMs)} talking</span>
+          <span className="balance-time">{formatClock(metrics.agent.talkMs)} talking</span>
         </div>
         <div className="balance-figure balance-customer">
           <span className="figure-label">Customer</span>
-          <span className="balance-value" data-testid="talk-ratio-customer" data-value={nobodySpoke ? 0 : 1 - analysis.talkRatio}>
+          <span className="balance-value" data-testid="talk-ratio-customer" data-value={nobodySpoke ? 0 : 1 - metrics.talkRatio}>
             {nobodySpoke ? NO_VALUE : customerPercent}
           </span>
-          <span className="balance-time">{formatClock(analysis.customer.talkMs)} talking</span>
+          <span className="balance-time">{formatClock(metrics.customer.talkMs)} talking</span>
         </div>
       </div>
       {!nobodySpoke && (
         <div className="balance-bar" aria-hidden="true">
           {/* Widths are set through the CSSOM (React style prop), which the CSP's style-src does not restrict. */}
-          <div className="balance-bar-agent" style={{ width: `${analysis.talkRatio * 100}%` }} />
+          <div className="balance-bar-agent" style={{ width: `${metrics.talkRatio * 100}%` }} />
           <div className="balance-bar-customer" />
         </div>
       )}

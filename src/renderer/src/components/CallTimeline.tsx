@@ -1,8 +1,13 @@
 // SVG timeline of one call: a lane per speaker with speech segments, interruption and backchannel
 // markers, dead-air shading and a time axis. Drawn at the container's real pixel width.
+// A stored live call adds a strip above the lanes with the cues shown and the notes taken: real
+// buttons (HTML, not SVG, so they take focus and show their text on hover or focus like any control).
 
 import { useId, type ReactElement } from 'react';
-import type { CallAnalysis, SegmentSpan, Speaker } from '../../../shared/call-analysis';
+import type { CallMetrics, SegmentSpan, Speaker } from '../../../shared/call-analysis';
+import type { CardKind } from '../../../shared/live';
+import { assertNever } from '../lib/assert-never';
+import { momentLabel, type CallMoment } from '../lib/call-moments';
 import { formatClock, formatGap, pluralize } from '../lib/format';
 import { useElementWidth } from '../lib/use-element-width';
 import '../styles/timeline.css';
@@ -17,6 +22,11 @@ const MIN_TICK_SPACING_PX = 64;
 /** Tick steps people read easily, in seconds. */
 const TICK_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600] as const;
 
+/** The moments strip: a row of cues, then a row of notes, each this tall. */
+const MOMENT_ROW_HEIGHT_PX = 26;
+/** A tooltip this close to an edge of the plot opens away from it instead of centred, so it is never cut off. */
+const TIP_EDGE_PX = 140;
+
 const SPEAKERS: readonly Speaker[] = ['agent', 'customer'];
 const SPEAKER_LABEL: Readonly<Record<Speaker, string>> = { agent: 'Agent', customer: 'Customer' };
 
@@ -30,11 +40,32 @@ function tickStepMs(durationMs: number, plotWidthPx: number): number {
   return step * 1000;
 }
 
-export function CallTimeline({ analysis }: { analysis: CallAnalysis }): ReactElement {
-  const [containerRef, widthPx] = useElementWidth<HTMLDivElement>(900);
-  const hatchId = `${useId()}-dead-air`;
+/** Whose colour a cue wears: the agent's for cues about the agent's talk, the customer's otherwise. */
+function cueSpeaker(kind: CardKind): Speaker {
+  switch (kind) {
+    case 'let-them-finish':
+    case 'monologue':
+      return 'agent';
+    case 'customer-quiet':
+    case 'customer-cut-in':
+      return 'customer';
+    default:
+      return assertNever(kind);
+  }
+}
 
-  const durationMs = Math.max(analysis.durationMs, 1);
+export interface CallTimelineProps {
+  metrics: CallMetrics;
+  /** Cues shown and notes taken during a live call; the strip is drawn only when this is given. */
+  moments?: readonly CallMoment[] | undefined;
+}
+
+export function CallTimeline({ metrics, moments }: CallTimelineProps): ReactElement {
+  const [containerRef, widthPx] = useElementWidth<HTMLDivElement>(900);
+  const idPrefix = useId();
+  const hatchId = `${idPrefix}-dead-air`;
+
+  const durationMs = Math.max(metrics.durationMs, 1);
   const plotWidthPx = Math.max(widthPx - LABEL_WIDTH_PX - RIGHT_PADDING_PX, 10);
   const xPx = (ms: number): number => LABEL_WIDTH_PX + (Math.min(Math.max(ms, 0), durationMs) / durationMs) * plotWidthPx;
   const lanesBottomPx = laneTopPx('customer') + LANE_HEIGHT_PX;
@@ -44,13 +75,18 @@ export function CallTimeline({ analysis }: { analysis: CallAnalysis }): ReactEle
   const ticksMs: number[] = [];
   for (let t = 0; t <= durationMs; t += stepMs) ticksMs.push(t);
 
-  const segmentsOf = (speaker: Speaker): SegmentSpan[] => analysis[speaker].segments;
+  const segmentsOf = (speaker: Speaker): SegmentSpan[] => metrics[speaker].segments;
   const summary =
-    `Timeline of a ${formatClock(analysis.durationMs)} call: ${pluralize(analysis.interruptions.length, 'interruption')}, ` +
-    `${pluralize(analysis.backchannels.length, 'backchannel')}, ${pluralize(analysis.deadAir.length, 'dead-air stretch', 'dead-air stretches')}.`;
+    `Timeline of a ${formatClock(metrics.durationMs)} call: ${pluralize(metrics.interruptions.length, 'interruption')}, ` +
+    `${pluralize(metrics.backchannels.length, 'backchannel')}, ${pluralize(metrics.deadAir.length, 'dead-air stretch', 'dead-air stretches')}` +
+    (moments
+      ? `; ${pluralize(moments.filter((m) => m.kind === 'cue').length, 'cue')} shown, ${pluralize(moments.filter((m) => m.kind === 'note').length, 'note')} taken.`
+      : '.');
+  const noteXs = (moments ?? []).filter((m) => m.kind === 'note').map((m) => xPx(m.atMs));
 
   return (
     <div className="timeline" ref={containerRef}>
+      {moments && <MomentStrip moments={moments} xPx={xPx} widthPx={widthPx} idPrefix={idPrefix} />}
       <svg className="timeline-svg" width={widthPx} height={heightPx} role="img" aria-label={summary} data-testid="timeline">
         <defs>
           <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -72,7 +108,7 @@ export function CallTimeline({ analysis }: { analysis: CallAnalysis }): ReactEle
           <line key={`grid-${t}`} className="grid-line" x1={xPx(t)} x2={xPx(t)} y1={MARKER_SPACE_PX} y2={lanesBottomPx} />
         ))}
 
-        {analysis.deadAir.map((d) => (
+        {metrics.deadAir.map((d) => (
           <rect
             key={`dead-${d.atMs}`}
             className="dead-air"
@@ -85,6 +121,11 @@ export function CallTimeline({ analysis }: { analysis: CallAnalysis }): ReactEle
           >
             <title>{`Dead air at ${formatClock(d.atMs)} for ${formatGap(d.durationMs)}`}</title>
           </rect>
+        ))}
+
+        {/* Each note's moment, down through both lanes, so what was said then is easy to find. */}
+        {noteXs.map((x, index) => (
+          <line key={`note-${index}`} className="moment-guide" x1={x} x2={x} y1={0} y2={lanesBottomPx} />
         ))}
 
         {SPEAKERS.map((speaker) =>
@@ -105,7 +146,7 @@ export function CallTimeline({ analysis }: { analysis: CallAnalysis }): ReactEle
           )),
         )}
 
-        {analysis.backchannels.map((b) => (
+        {metrics.backchannels.map((b) => (
           <circle
             key={`bc-${b.by}-${b.atMs}`}
             className="backchannel"
@@ -119,7 +160,7 @@ export function CallTimeline({ analysis }: { analysis: CallAnalysis }): ReactEle
           </circle>
         ))}
 
-        {analysis.interruptions.map((i) => {
+        {metrics.interruptions.map((i) => {
           const x = xPx(i.atMs);
           const top = laneTopPx(i.by);
           return (
@@ -159,6 +200,79 @@ export function CallTimeline({ analysis }: { analysis: CallAnalysis }): ReactEle
         <li>
           <span className="swatch swatch-dead-air" /> Dead air
         </li>
+        {moments && (
+          <>
+            <li>
+              <span className="swatch swatch-cue" /> Cue shown
+            </li>
+            <li>
+              <span className="swatch swatch-note" /> Note or mark
+            </li>
+          </>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+interface MomentStripProps {
+  moments: readonly CallMoment[];
+  xPx: (ms: number) => number;
+  widthPx: number;
+  idPrefix: string;
+}
+
+/** The cues and notes above the lanes, at the same x scale; each marker shows its text on hover or focus. */
+function MomentStrip({ moments, xPx, widthPx, idPrefix }: MomentStripProps): ReactElement {
+  const rowTopPx = (moment: CallMoment): number => (moment.kind === 'cue' ? 0 : MOMENT_ROW_HEIGHT_PX);
+  return (
+    // Widths and offsets go through the CSSOM (React style prop), which the CSP's style-src does not restrict.
+    <div className="moment-strip" style={{ height: 2 * MOMENT_ROW_HEIGHT_PX }}>
+      <span className="moment-row-label" style={{ top: 0, height: MOMENT_ROW_HEIGHT_PX }} aria-hidden="true">
+        Cues
+      </span>
+      <span className="moment-row-label" style={{ top: MOMENT_ROW_HEIGHT_PX, height: MOMENT_ROW_HEIGHT_PX }} aria-hidden="true">
+        Notes
+      </span>
+      <span className="moment-track" style={{ top: MOMENT_ROW_HEIGHT_PX / 2, left: LABEL_WIDTH_PX, right: RIGHT_PADDING_PX }} aria-hidden="true" />
+      <span className="moment-track" style={{ top: MOMENT_ROW_HEIGHT_PX * 1.5, left: LABEL_WIDTH_PX, right: RIGHT_PADDING_PX }} aria-hidden="true" />
+      <ul className="moment-markers" aria-label="Cues and notes on the timeline">
+        {moments.map((moment, index) => {
+          const x = xPx(moment.atMs);
+          const tipSide = x - LABEL_WIDTH_PX < TIP_EDGE_PX ? 'start' : widthPx - x < TIP_EDGE_PX ? 'end' : 'centre';
+          const speaker = moment.kind === 'cue' ? cueSpeaker(moment.cardKind) : null;
+          return (
+            <li
+              key={`${idPrefix}-${index}`}
+              className={`moment moment-${moment.kind} moment-tip-${tipSide}${speaker ? ` moment-cue-${speaker}` : ''}`}
+              style={{ left: x, top: rowTopPx(moment), height: MOMENT_ROW_HEIGHT_PX }}
+            >
+              {/* A button so it takes focus and a click (or tap) shows its text; the name carries the whole text. */}
+              <button
+                type="button"
+                className="moment-marker"
+                aria-label={momentLabel(moment)}
+                data-testid={moment.kind === 'cue' ? 'timeline-cue' : 'timeline-note'}
+                data-kind={moment.kind === 'cue' ? moment.cardKind : undefined}
+                data-at-ms={moment.atMs}
+              />
+              <span className="moment-tip" aria-hidden="true" data-testid="timeline-moment-tip">
+                <span className="moment-tip-time">
+                  {moment.kind === 'cue' ? 'Cue shown' : 'Note'} at {formatClock(moment.atMs)}
+                </span>
+                {moment.kind === 'cue' ? (
+                  <>
+                    <strong>{moment.title}</strong> {moment.detail}
+                  </>
+                ) : moment.text.trim() === '' ? (
+                  <em>Marked moment (no note)</em>
+                ) : (
+                  moment.text
+                )}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
