@@ -6,7 +6,11 @@ import { test, expect, type AttuneHarness, type RecordedUpdate } from './harness
 import { chromiumLaunchOptions, fakeMicrophoneArgs } from './harness/chromium-launch';
 import { LIVE_CALL_WAV_PATH } from './harness/live-call-audio';
 import { openLiveView, waitForQuietAfterCustomer } from './harness/live-page';
+import { expectedReportTexts } from './harness/expected-report';
 import { PACTL_REMAP_MONITOR_COMMAND } from '../../src/renderer/src/capture/capture-source';
+import { formatClock } from '../../src/renderer/src/lib/format';
+import type { Page } from '@playwright/test';
+import type { StoredCall } from '../../src/shared/calls';
 import type { AttuneBridge } from '../../src/shared/ipc-contract';
 import { DEFAULT_COACHING_SETTINGS, type LiveEvent } from '../../src/shared/live';
 
@@ -25,7 +29,7 @@ function eventLog(updates: readonly RecordedUpdate[]): string {
     .join('\n');
 }
 
-test('a live call: meters, a timely "Let them finish", no card for a backchannel, stored and listed after a restart', async ({ attune }) => {
+test('a live call: meters, a timely "Let them finish", no card for a backchannel, stored and listed after a restart, its report with the cue and the note', async ({ attune }) => {
   test.setTimeout(120_000);
   try {
     await runLiveCall(attune);
@@ -145,7 +149,18 @@ async function runLiveCall(attune: AttuneHarness): Promise<void> {
   const row = page.locator(`[data-testid="recent-call"][data-call-id="${callId}"]`);
   await expect(row).toBeVisible();
   await expect(row).toContainText('Dana');
-  await expect(row).toContainText(/\b[1-9]\d* \/ \d+\b/);
+  // The interruptions cell (you / customer): at least the one the card was for.
+  await expect(row.locator('td').nth(4)).toHaveText(/^[1-9]\d* \/ \d+$/);
+
+  // The stored call opens from its row: its report, with the cues shown and the note taken on its timeline.
+  const mark = attune.updates.map((u) => u.update).find((u): u is EventOf<'mark'> => u.type === 'mark');
+  const shownCards = attune.updates.map((u) => u.update).filter((u): u is EventOf<'card'> => u.type === 'card');
+  const expected = { callId, agentName: 'Dana', noteAtMs: mark?.atMs ?? -1, cueAtMs: shownCards.map((c) => c.emittedAtMs) };
+  await row.getByTestId('open-call').click();
+  await expectStoredCallReport(page, expected);
+  await page.getByTestId('close-stored-call').click();
+  await expect(page.getByTestId('stored-call')).toBeHidden();
+  await expect(row.getByTestId('open-call'), 'focus goes back to the row that opened it').toBeFocused();
 
   // A restart of main (new service, library reopened on the same folder) and of the window: still there.
   await attune.restartServices();
@@ -154,8 +169,74 @@ async function runLiveCall(attune: AttuneHarness): Promise<void> {
   await openLiveView(page);
   await expect(page.locator(`[data-testid="recent-call"][data-call-id="${callId}"]`)).toContainText('Dana');
   await expect(page.getByTestId('consent-reminder')).toBeHidden();
+  // Read back from the reopened database: the same report, cue and note; Escape leads back.
+  await page.locator(`[data-testid="recent-call"][data-call-id="${callId}"]`).getByTestId('open-call').click();
+  await expectStoredCallReport(page, expected);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { level: 1, name: 'Live' })).toBeVisible();
   expect(attune.frameStats.malformed).toBe(0);
   expect(attune.frameStats.blocks).toBeGreaterThan(0);
+}
+
+/**
+ * The stored call's report: its facts, the figures main stored, and on the timeline the note (text on
+ * focus and hover, and in the list with its time) and a marker for each cue shown, at the times main
+ * announced them live.
+ */
+async function expectStoredCallReport(page: Page, expected: { callId: number; agentName: string; noteAtMs: number; cueAtMs: number[] }): Promise<void> {
+  const view = page.getByTestId('stored-call');
+  await expect(view).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 }), 'focus moves to the opened call').toBeFocused();
+  const report = view.getByTestId('stored-call-report');
+  await expect(report).toBeVisible();
+  const stored = await page.evaluate(async (id) => (globalThis as unknown as { attune: AttuneBridge }).attune.getCall(id), expected.callId);
+  expect(stored, 'main has the call').not.toBeNull();
+  const call = stored as StoredCall;
+
+  await expect(view.getByTestId('stored-call-agent')).toHaveText(expected.agentName);
+  await expect(view.getByTestId('stored-call-duration')).toHaveText(formatClock(call.durationMs));
+  expect(call.recordingPath, 'the live call was recorded').toMatch(/\.wav$/);
+  await expect(view.getByTestId('stored-call-recording')).toHaveText(call.recordingPath ?? '');
+  await expect(view.getByTestId('stored-call-recovered')).toHaveCount(0);
+  for (const [testId, text] of Object.entries(expectedReportTexts({ ...call.metrics, file: '' }))) {
+    if (testId === 'call-duration') continue;
+    await expect(report.getByTestId(testId), testId).toHaveText(text);
+  }
+  await expect(report.getByTestId('interruptions-agent')).toHaveText(/^[1-9]\d*$/);
+  const timeline = report.getByTestId('timeline');
+  await expect(timeline.locator('[data-testid="timeline-interruption"][data-by="agent"]')).toHaveCount(call.metrics.agent.interruptions);
+
+  // The note: one marker, named with its time and text, whose text shows on focus and on hover.
+  const noteLabel = `Note at ${formatClock(expected.noteAtMs)}: asked about the refund`;
+  const note = report.getByTestId('timeline-note');
+  await expect(note).toHaveCount(1);
+  await expect(note).toHaveAttribute('data-at-ms', String(expected.noteAtMs));
+  await expect(report.getByRole('button', { name: noteLabel })).toBeVisible();
+  const noteTip = note.locator('xpath=following-sibling::*[@data-testid="timeline-moment-tip"]');
+  await expect(noteTip).toBeHidden();
+  await note.focus();
+  await expect(noteTip).toBeVisible();
+  await expect(noteTip).toContainText('asked about the refund');
+  await note.blur();
+  await expect(noteTip).toBeHidden();
+  await note.hover();
+  await expect(noteTip).toBeVisible();
+
+  // The cues: a marker per card shown, at the moment it was shown; "Let them finish" among them.
+  const cues = report.getByTestId('timeline-cue');
+  expect(expected.cueAtMs.length).toBeGreaterThan(0);
+  await expect(cues).toHaveCount(expected.cueAtMs.length);
+  for (const [index, atMs] of expected.cueAtMs.entries()) await expect(cues.nth(index)).toHaveAttribute('data-at-ms', String(atMs));
+  const firstCue = report.locator('[data-testid="timeline-cue"][data-kind="let-them-finish"]').first();
+  await expect(firstCue).toHaveAccessibleName(`Cue shown at ${formatClock(expected.cueAtMs[0] ?? 0)}: Let them finish`);
+  await firstCue.hover();
+  await expect(firstCue.locator('xpath=following-sibling::*[@data-testid="timeline-moment-tip"]')).toContainText('Let them finish');
+
+  // Listed below with their times, in order.
+  const noteItem = report.locator('[data-testid="call-moment"][data-kind="note"]');
+  await expect(noteItem).toHaveText(`${formatClock(expected.noteAtMs)}Noteasked about the refund`);
+  await expect(report.locator('[data-testid="call-moment"][data-kind="cue"]')).toHaveCount(expected.cueAtMs.length);
+  await expect(report.locator('[data-testid="call-moment"][data-kind="cue"]').first()).toContainText('Let them finish');
 }
 
 test('on Linux without a listed monitor source, the Live view says how to expose one and no call can start', async ({ attune }) => {

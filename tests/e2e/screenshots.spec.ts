@@ -43,7 +43,7 @@ test('screenshots of the empty, report, error and placeholder states', async ({ 
   await page.screenshot({ path: join(dir, 'library-placeholder.png') });
 });
 
-test('screenshots of Settings, the Live view before and during a call, and the overlay with a card', async ({ attune }) => {
+test('screenshots of Settings, the Live view before and during a call, the overlay with a card, and the stored call', async ({ attune }) => {
   test.setTimeout(120_000);
   const { page } = attune;
   const dir = screenshotsDir ?? '';
@@ -79,10 +79,26 @@ test('screenshots of Settings, the Live view before and during a call, and the o
   await attune.sendAppCommand('open-note');
   await overlay.getByTestId('overlay-note').fill('Customer asked about the refund date');
   await overlay.screenshot({ path: join(dir, 'overlay-note.png'), omitBackground: true });
-  await overlay.getByTestId('overlay-note').press('Escape');
+  // Saved, so the stored call's timeline has a note to show.
+  await overlay.getByTestId('overlay-note').press('Enter');
+  await expect(overlay.getByTestId('overlay-note')).toBeHidden();
 
   await page.setViewportSize(SIZES[0]);
   await page.getByTestId('stop-call').click();
   await expect(page.getByTestId('recent-call')).toHaveCount(1);
   await page.screenshot({ path: join(dir, 'live-after-call-1280x800.png'), fullPage: true });
+
+  // The stored call: its top (facts, figures), then its timeline with the note's text showing as on focus.
+  // The content pane scrolls, not the page, so each part gets its own viewport shot.
+  await page.getByTestId('open-call').click();
+  await expect(page.getByTestId('stored-call-report')).toBeVisible();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(dir, `stored-call-top-${size.name}.png`) });
+    await page.getByTestId('timeline-note').focus();
+    await expect(page.getByTestId('timeline-moment-tip').filter({ hasText: 'refund' })).toBeVisible();
+    await page.getByTestId('call-moments').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(dir, `stored-call-timeline-${size.name}.png`) });
+  }
 });

@@ -21,7 +21,7 @@ export interface CallAnalysisControls {
   reset: () => void;
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   // Electron prefixes rejected invokes with "Error invoking remote method 'attune:x': Error: ".
   return raw.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');

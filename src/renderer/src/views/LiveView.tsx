@@ -1,7 +1,8 @@
 // The Live view: choose the two channels and watch their levels, start and stop a call, and follow
-// it on a mini-dashboard fed by main's live updates; the calls just stored are listed below.
+// it on a mini-dashboard fed by main's live updates; the calls just stored are listed below, and each
+// opens its report in place of the view.
 
-import { useEffect, useSyncExternalStore, type ReactElement } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { CallSummaryRow } from '../../../shared/calls';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
 import type { CoachingSettings, CurrentSpeaker } from '../../../shared/live';
@@ -12,6 +13,7 @@ import { assertNever } from '../lib/assert-never';
 import { useCoachingSettings } from '../lib/use-coaching-settings';
 import { formatClock, formatGap, formatPercent, NO_VALUE } from '../lib/format';
 import type { LiveCallController, LiveCallState } from '../live/live-call-controller';
+import { StoredCallView } from './StoredCallView';
 import '../styles/live.css';
 
 export interface LiveViewProps {
@@ -27,6 +29,34 @@ export function LiveView({ controller, bridge }: LiveViewProps): ReactElement {
 
   // The meters run while this view is open; the devices are released when it closes with no call.
   useEffect(() => controller.attachView(), [controller]);
+
+  // A stored call opened from the recent calls, shown instead of the live content.
+  const [openCallId, setOpenCallId] = useState<number | null>(null);
+  // Which call's Open button gets focus back when its report closes.
+  const returnFocusToCallId = useRef<number | null>(null);
+  useEffect(
+    () =>
+      // The start/stop shortcut brings the live call up, not a report of an older one.
+      bridge.onAppCommand((command) => {
+        if (command === 'start-call' || command === 'stop-call') setOpenCallId(null);
+      }),
+    [bridge],
+  );
+  useEffect(() => {
+    if (openCallId !== null || returnFocusToCallId.current === null) return;
+    document.querySelector<HTMLButtonElement>(`[data-testid="open-call"][data-call-id="${returnFocusToCallId.current}"]`)?.focus();
+    returnFocusToCallId.current = null;
+  }, [openCallId]);
+
+  // Stable while the call is open, so the report's Escape listener is not re-added on every update.
+  const closeStoredCall = useCallback(() => {
+    returnFocusToCallId.current = openCallId;
+    setOpenCallId(null);
+  }, [openCallId]);
+
+  if (openCallId !== null) {
+    return <StoredCallView bridge={bridge} callId={openCallId} callInProgress={!callIdle} onClose={closeStoredCall} />;
+  }
 
   return (
     <section className="view live-view" aria-labelledby="live-title">
@@ -59,7 +89,7 @@ export function LiveView({ controller, bridge }: LiveViewProps): ReactElement {
         <Dashboard state={state} settings={settings} onDismissCard={() => controller.dismissCardByClick()} />
       </div>
 
-      <RecentCalls calls={state.recentCalls} savedCallId={state.dashboard.savedCallId} />
+      <RecentCalls calls={state.recentCalls} savedCallId={state.dashboard.savedCallId} onOpen={setOpenCallId} />
     </section>
   );
 }
@@ -382,7 +412,13 @@ function LiveFigure({ label, testId, value, warn = false }: { label: string; tes
   );
 }
 
-function RecentCalls({ calls, savedCallId }: { calls: readonly CallSummaryRow[] | null; savedCallId: number | null }): ReactElement {
+interface RecentCallsProps {
+  calls: readonly CallSummaryRow[] | null;
+  savedCallId: number | null;
+  onOpen: (callId: number) => void;
+}
+
+function RecentCalls({ calls, savedCallId, onOpen }: RecentCallsProps): ReactElement {
   return (
     <section className="card recent-calls" aria-labelledby="recent-calls-title">
       <h2 id="recent-calls-title" className="card-title">
@@ -401,24 +437,42 @@ function RecentCalls({ calls, savedCallId }: { calls: readonly CallSummaryRow[] 
               <th scope="col">Length</th>
               <th scope="col">Agent talk</th>
               <th scope="col">Interruptions (you / customer)</th>
+              <th scope="col">
+                <span className="visually-hidden">Report</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {calls.slice(0, 8).map((call) => (
-              <tr key={call.id} data-testid="recent-call" data-call-id={call.id} className={call.id === savedCallId ? 'just-saved' : undefined}>
-                <td>
-                  {new Date(call.startedAt).toLocaleString()}
-                  {call.id === savedCallId && <span className="badge">Saved</span>}
-                  {call.recovered && <span className="badge badge-muted">Recovered</span>}
-                </td>
-                <td>{call.agentName || 'Agent'}</td>
-                <td>{formatClock(call.durationMs)}</td>
-                <td>{formatPercent(call.talkRatio)}</td>
-                <td>
-                  {call.interruptions.agent} / {call.interruptions.customer}
-                </td>
-              </tr>
-            ))}
+            {calls.slice(0, 8).map((call) => {
+              const started = new Date(call.startedAt).toLocaleString();
+              return (
+                <tr key={call.id} data-testid="recent-call" data-call-id={call.id} className={call.id === savedCallId ? 'just-saved' : undefined}>
+                  <td>
+                    {started}
+                    {call.id === savedCallId && <span className="badge">Saved</span>}
+                    {call.recovered && <span className="badge badge-muted">Recovered</span>}
+                  </td>
+                  <td>{call.agentName || 'Agent'}</td>
+                  <td>{formatClock(call.durationMs)}</td>
+                  <td>{formatPercent(call.talkRatio)}</td>
+                  <td>
+                    {call.interruptions.agent} / {call.interruptions.customer}
+                  </td>
+                  <td className="calls-table-action">
+                    <button
+                      type="button"
+                      className="button open-call-button"
+                      onClick={() => onOpen(call.id)}
+                      aria-label={`Open the report of the call started ${started}`}
+                      data-testid="open-call"
+                      data-call-id={call.id}
+                    >
+                      Open
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
