@@ -7,6 +7,7 @@ import { openDatabase, type SqliteDatabase } from '../../src/main/store/database
 import { MIGRATIONS, type Migration } from '../../src/main/store/migrations/index';
 import { migration0001Calls } from '../../src/main/store/migrations/0001-calls';
 import { migration0002Settings } from '../../src/main/store/migrations/0002-settings';
+import { migration0003Transcripts } from '../../src/main/store/migrations/0003-transcripts';
 import {
   DatabaseFromTheFutureError,
   latestSchemaVersion,
@@ -101,7 +102,7 @@ describe('migration 0002: settings', () => {
 
 describe('runMigrations', () => {
   it('lists the migrations as versions 1, 2, 3… in their files’ order', () => {
-    assert.deepEqual(MIGRATIONS, [migration0001Calls, migration0002Settings]);
+    assert.deepEqual(MIGRATIONS, [migration0001Calls, migration0002Settings, migration0003Transcripts]);
     assert.deepEqual(MIGRATIONS.map((m) => m.version), MIGRATIONS.map((_, index) => index + 1));
   });
 
