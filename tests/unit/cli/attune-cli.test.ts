@@ -2,44 +2,12 @@
 // traces, the exact --json shape, and the same segments whatever rate and encoding the call is in.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { assertUserError, runAttune as runCli, type RunResult } from './run-attune';
 import { encodeWav, renderSyntheticCall, type WavEncoding } from './synthetic-call';
-
-const BIN = resolve(__dirname, '../../../bin/attune.cjs');
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runAttune(args: readonly string[]): Promise<RunResult> {
-  return new Promise((done, fail) => {
-    // Its own library folder: every command may look for unfinished calls there, never in the user's.
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ATTUNE_DATA_DIR: join(dir, 'library') } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-/** A user error: exit status, exactly one stderr line starting "attune: ", no stack, nothing on stdout. */
-function assertUserError(result: RunResult, exitCode: number, pattern: RegExp): void {
-  assert.equal(result.code, exitCode, `stderr: ${result.stderr}`);
-  assert.equal(result.stdout, '');
-  const lines = result.stderr.split('\n').filter((line) => line !== '');
-  assert.equal(lines.length, 1, `stderr was: ${result.stderr}`);
-  assert.match(lines[0] ?? '', /^attune: /);
-  assert.match(lines[0] ?? '', pattern);
-  assert.doesNotMatch(result.stderr, /\bat .*:\d+:\d+|Error:/);
-}
 
 const JSON_KEYS = ['file', 'durationMs', 'talkRatio', 'agent', 'customer', 'interruptions', 'backchannels', 'overlapMs', 'silenceMs', 'deadAir', 'responseGapMs'];
 const SPEAKER_KEYS = ['talkMs', 'longestMonologueMs', 'interruptions', 'segments'];
@@ -84,6 +52,8 @@ const FORMATS: [sampleRateHz: number, encoding: WavEncoding][] = [
   [48000, '32f'],
 ];
 const pathFor = (sampleRateHz: number, encoding: WavEncoding): string => join(dir, `call-${sampleRateHz}-${encoding}.wav`);
+/** Every command may look for unfinished calls in the library folder: this test's own, never the user's. */
+const runAttune = (args: readonly string[]): Promise<RunResult> => runCli(args, { dataDir: join(dir, 'library') });
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'attune-cli-'));

@@ -3,44 +3,15 @@
 // command recovers with the audio that had been fed, within 1 s.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import type { SegmentSpan } from '../../../src/shared/call-analysis';
+import { assertUserError, runAttune, spawnAttune } from './run-attune';
 import { encodeWav, renderSyntheticCall } from './synthetic-call';
-
-const BIN = resolve(__dirname, '../../../bin/attune.cjs');
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runAttune(args: readonly string[], dataDir: string): Promise<RunResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ATTUNE_DATA_DIR: dataDir } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-function assertOneLineError(result: RunResult, exitCode: number, pattern: RegExp): void {
-  assert.equal(result.code, exitCode, `stderr: ${result.stderr}`);
-  assert.equal(result.stdout, '');
-  const lines = result.stderr.split('\n').filter((line) => line !== '');
-  assert.equal(lines.length, 1, `stderr was: ${result.stderr}`);
-  assert.match(lines[0] ?? '', /^attune: /);
-  assert.match(lines[0] ?? '', pattern);
-}
 
 /** A customer interruption at 4.4 s, an agent interruption at 9.5 s, an agent backchannel, dead air. */
 const SCRIPT: { agent: SegmentSpan[]; customer: SegmentSpan[]; durationMs: number } = {
@@ -93,7 +64,7 @@ describe('attune live --events', () => {
   let savedId = -1;
 
   it('prints one JSON object per line: events and cards with atMs/emittedAtMs, metrics, and last the saved call', async () => {
-    const result = await runAttune(['live', callPath, '--speed', 'max', '--events', '--agent-name', 'Dana'], library());
+    const result = await runAttune(['live', callPath, '--speed', 'max', '--events', '--agent-name', 'Dana'], { dataDir: library() });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stderr, '');
     const lines = result.stdout.trimEnd().split('\n').map((text) => JSON.parse(text) as Line);
@@ -134,7 +105,7 @@ describe('attune live --events', () => {
   });
 
   it('stores the call, listed by attune calls --json as one JSON object', async () => {
-    const result = await runAttune(['calls', '--json'], library());
+    const result = await runAttune(['calls', '--json'], { dataDir: library() });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout.trim().split('\n').length, 1);
     const { calls } = JSON.parse(result.stdout) as { calls: Array<Record<string, unknown>> };
@@ -155,12 +126,12 @@ describe('attune live --events', () => {
   });
 
   it('without --events, prints a short summary and the call id; calls prints a table', async () => {
-    const result = await runAttune(['live', callPath, '--speed=max', '--agent', 'right'], library());
+    const result = await runAttune(['live', callPath, '--speed=max', '--agent', 'right'], { dataDir: library() });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^Played call-44k\.wav through the live coach: 24\.0 s of audio at as fast as possible\.$/m);
     assert.match(result.stdout, /^Talk ratio \d+ % agent; interruptions: agent 1, customer 1; backchannels 1\.$/m);
     assert.match(result.stdout, /^Saved as call \d+ \(recording: .*\.wav\)\.$/m);
-    const table = await runAttune(['calls'], library());
+    const table = await runAttune(['calls'], { dataDir: library() });
     assert.equal(table.code, 0, table.stderr);
     assert.match(table.stdout, /^ID {2}Started \(UTC\)/);
     assert.equal(table.stdout.trim().split('\n').length, 3);
@@ -170,10 +141,7 @@ describe('attune live --events', () => {
 describe('attune live killed with SIGKILL', () => {
   it('is recovered by the next command with the audio fed, within 1 s', async () => {
     const library = join(dir, 'library-kill');
-    const child = spawn(process.execPath, [BIN, 'live', longCallPath, '--speed', '4', '--events'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ATTUNE_DATA_DIR: library },
-    });
+    const child = spawnAttune(['live', longCallPath, '--speed', '4', '--events'], { dataDir: library });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     const exited = new Promise<void>((done) => child.on('exit', () => done()));
@@ -197,7 +165,7 @@ describe('attune live killed with SIGKILL', () => {
     const recordings = join(library, 'recordings');
     assert.ok(readdirSync(recordings).some((name) => name.endsWith('.journal.jsonl')), 'an unfinished recording is left');
 
-    const result = await runAttune(['calls', '--json'], library);
+    const result = await runAttune(['calls', '--json'], { dataDir: library });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /^attune: stored call 1, left unfinished by a crash \(recording: .*\.wav\)\n$/);
     const { calls } = JSON.parse(result.stdout) as { calls: Array<{ recovered: boolean; durationMs: number; interruptions: { agent: number; customer: number } }> };
@@ -214,7 +182,7 @@ describe('attune live killed with SIGKILL', () => {
       'journal and lock are gone',
     );
 
-    const again = await runAttune(['calls', '--json'], library);
+    const again = await runAttune(['calls', '--json'], { dataDir: library });
     assert.equal(again.stderr, '', 'recovered once only');
     assert.equal((JSON.parse(again.stdout) as { calls: unknown[] }).calls.length, 1);
   });
@@ -234,34 +202,34 @@ describe('attune live and calls: mistakes', () => {
   ];
   for (const [args, pattern] of usageErrors) {
     it(`exits 2 with one line for attune ${args.join(' ')}`, async () => {
-      assertOneLineError(await runAttune(args, library()), 2, pattern);
+      assertUserError(await runAttune(args, { dataDir: library() }), 2, pattern);
     });
   }
 
   it('exits 1 with one line for a missing recording, and stores nothing', async () => {
-    assertOneLineError(await runAttune(['live', join(dir, 'missing.wav')], library()), 1, /missing\.wav: no such file/);
-    const result = await runAttune(['calls', '--json'], library());
+    assertUserError(await runAttune(['live', join(dir, 'missing.wav')], { dataDir: library() }), 1, /missing\.wav: no such file/);
+    const result = await runAttune(['calls', '--json'], { dataDir: library() });
     assert.deepEqual(JSON.parse(result.stdout), { calls: [] });
   });
 
   it('exits 1 with one line when the library folder is unusable, while analyze still works', async () => {
     const blocked = join(dir, 'not-a-folder');
     await writeFile(blocked, 'a file where the library folder should be');
-    assertOneLineError(await runAttune(['calls'], blocked), 1, /cannot use the library folder .*not-a-folder/);
-    assertOneLineError(await runAttune(['live', callPath, '--speed', 'max'], blocked), 1, /cannot use the library folder/);
-    const analyze = await runAttune(['analyze', callPath, '--json'], blocked);
+    assertUserError(await runAttune(['calls'], { dataDir: blocked }), 1, /cannot use the library folder .*not-a-folder/);
+    assertUserError(await runAttune(['live', callPath, '--speed', 'max'], { dataDir: blocked }), 1, /cannot use the library folder/);
+    const analyze = await runAttune(['analyze', callPath, '--json'], { dataDir: blocked });
     assert.equal(analyze.code, 0, analyze.stderr);
     assert.equal(analyze.stderr, '');
   });
 
   it('documents live and calls in the help', async () => {
-    const untouched = join(dir, 'library-help');
+    const untouched = { dataDir: join(dir, 'library-help') };
     const [main, live, calls] = await Promise.all([runAttune(['--help'], untouched), runAttune(['live', '--help'], untouched), runAttune(['help', 'calls'], untouched)]);
     assert.match(main.stdout, /^ {2}live <call\.wav>/m);
     assert.match(main.stdout, /^ {2}calls /m);
     assert.match(live.stdout, /--speed N\|max/);
     assert.match(live.stdout, /--events/);
     assert.match(calls.stdout, /--json/);
-    assert.equal(existsSync(untouched), false, 'help touches no library');
+    assert.equal(existsSync(untouched.dataDir), false, 'help touches no library');
   });
 });
