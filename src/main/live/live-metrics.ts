@@ -7,7 +7,7 @@
 // trailing pause (at most the merge pause) is taken back; talk never counts time before a start.
 
 import type { Speaker } from '../../shared/call-analysis';
-import type { CurrentSpeaker, LiveEvent } from '../../shared/live';
+import type { LiveEvent, LiveMetricsSnapshot } from '../../shared/live';
 import { assertNever } from '../analysis/assert-never';
 import type { ConversationEvent } from '../analysis/conversation-analyzer';
 
@@ -146,17 +146,10 @@ function pruneRecent(state: LiveMetricsState, nowMs: number): void {
 }
 
 /** The metrics part of a snapshot at audio time `nowMs`. */
-export interface LiveMetricsView {
-  talkRatio: number;
-  recentTalkRatio: number | null;
-  agentTalkMs: number;
-  customerTalkMs: number;
-  interruptions: { agent: number; customer: number };
-  currentSpeaker: CurrentSpeaker;
-  agentMonologueMs: number;
-  lastResponseGapMs: number | null;
-  deadAirMs: number;
-}
+export type LiveMetricsView = Pick<
+  LiveMetricsSnapshot,
+  'talkRatio' | 'recentTalkRatio' | 'agentTalkMs' | 'customerTalkMs' | 'interruptions' | 'currentSpeaker' | 'agentMonologueMs' | 'lastResponseGapMs' | 'deadAirMs'
+>;
 
 export function viewLiveMetrics(state: LiveMetricsState, nowMs: number): LiveMetricsView {
   const openMs = (speaker: Speaker, fromMs: number): number => {
