@@ -17,6 +17,7 @@ import { getCall, listCalls } from '../../../src/main/store/calls-repository';
 import type { SegmentSpan } from '../../../src/shared/call-analysis';
 import type { LiveEvent, LiveMetricsSnapshot, LiveUpdate } from '../../../src/shared/live';
 import { renderSyntheticCall } from '../cli/synthetic-call';
+import { failingWavFs } from '../recording/failing-fs';
 
 /**
  * Customer talks, the agent cuts in (an interruption), the customer talks again with an agent "mm-hm"
@@ -171,22 +172,7 @@ describe('live call service', () => {
   });
 
   it('keeps the call going and stores it when the disk fills up mid-call', async () => {
-    let wavFd = -1;
-    const fullAfterBytes = 44 + 64 * 5_000;
-    const { service, events } = newService({
-      ...NODE_RECORDING_FS,
-      openSync(path, flags) {
-        const fd = NODE_RECORDING_FS.openSync(path, flags);
-        if (path.endsWith('.wav')) wavFd = fd;
-        return fd;
-      },
-      writeSync(fd, data, offset, length, position) {
-        if (fd === wavFd && position !== null && position + length > fullAfterBytes) {
-          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-        }
-        return NODE_RECORDING_FS.writeSync(fd, data, offset, length, position);
-      },
-    });
+    const { service, events } = newService(failingWavFs(44 + 64 * 5_000));
     assert.ok((await service.startLiveCall({ agentName: '' })).ok);
     feed(service, AGENT, CUSTOMER);
     const problems = events('captureProblem');

@@ -11,9 +11,9 @@ import { after, before, describe, it } from 'node:test';
 import { openWavFile } from '../../../src/main/audio/wav-file-reader';
 import { parseJournal } from '../../../src/main/recording/call-journal';
 import { SYNC_EVERY_MS, WRITE_EVERY_MS, createCallRecorder } from '../../../src/main/recording/call-recorder';
-import { NODE_RECORDING_FS, type RecordingFs } from '../../../src/main/recording/recording-fs';
 import { RECORDING_HEADER_BYTES, interleaveStereo, recordingHeader } from '../../../src/main/recording/wav-header';
 import { repairWavFile } from '../../../src/main/recording/wav-repair';
+import { failingWavFs } from './failing-fs';
 
 let dir = '';
 before(async () => {
@@ -116,24 +116,7 @@ describe('call recorder', () => {
   });
 
   it('stops on a full disk, keeps what was written with a fixed header, and says so once', async () => {
-    const limitBytes = RECORDING_HEADER_BYTES + 64 * 700 + 2; // room for 700 ms and half a sample
-    let wavFd = -1;
-    const fullDisk: RecordingFs = {
-      ...NODE_RECORDING_FS,
-      openSync(path, flags) {
-        const fd = NODE_RECORDING_FS.openSync(path, flags);
-        if (path.endsWith('.wav')) wavFd = fd;
-        return fd;
-      },
-      writeSync(fd, data, offset, length, position) {
-        if (fd === wavFd && position !== null && position >= RECORDING_HEADER_BYTES) {
-          const room = limitBytes - position;
-          if (room <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-          return NODE_RECORDING_FS.writeSync(fd, data, offset, Math.min(length, room), position);
-        }
-        return NODE_RECORDING_FS.writeSync(fd, data, offset, length, position);
-      },
-    };
+    const fullDisk = failingWavFs(RECORDING_HEADER_BYTES + 64 * 700 + 2); // room for 700 ms and half a sample
     const failures: string[] = [];
     const recorder = createCallRecorder({
       recordingsDir: dir,
@@ -160,24 +143,13 @@ describe('call recorder', () => {
       ['EACCES', /^Attune may not write to /],
     ] as const) {
       const failures: string[] = [];
-      let wavFd = -1;
       const recorder = createCallRecorder({
         recordingsDir: dir,
         key: `call-${code}`,
         agentName: 'Dana',
         startedAt: '2026-12-01T10:00:00.000Z',
-        fs: {
-          ...NODE_RECORDING_FS,
-          openSync(path, flags) {
-            const fd = NODE_RECORDING_FS.openSync(path, flags);
-            if (path.endsWith('.wav')) wavFd = fd;
-            return fd;
-          },
-          writeSync(fd, data, offset, length, position) {
-            if (fd === wavFd && position !== null && position > 0) throw Object.assign(new Error(code), { code });
-            return NODE_RECORDING_FS.writeSync(fd, data, offset, length, position);
-          },
-        },
+        // The header is written; no audio after it is.
+        fs: failingWavFs(RECORDING_HEADER_BYTES, code),
         onFailure: (message) => failures.push(message),
       });
       for (let i = 0; i < 20; i++) recorder.append(...block(20));
