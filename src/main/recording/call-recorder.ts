@@ -235,38 +235,28 @@ function formatClock(ms: number): string {
 
 /** For a recording that could not even start; the call is analysed and stored all the same. */
 export function startFailureMessage(error: unknown, folder: string): string {
-  const goesOn = 'This call is not being recorded, but it is still analysed and stored.';
-  switch (errorCode(error)) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `The disk is full. ${goesOn}`;
-    case 'EACCES':
-    case 'EPERM':
-      return `Attune may not write to ${folder}. ${goesOn}`;
-    case 'EROFS':
-      return `${folder} is on a read-only disk. ${goesOn}`;
-    default: {
-      const code = errorCode(error);
-      return `The recording could not be started${code === undefined ? '' : ` (${code})`}. ${goesOn}`;
-    }
-  }
+  return `${whatWentWrong(error, folder, 'started')} This call is not being recorded, but it is still analysed and stored.`;
 }
 
 /** One sentence for the agent: what happened, what is kept, that the call goes on. */
 export function failureMessage(error: unknown, folder: string, recordedMs: number): string {
   const kept = `Recording stopped at ${formatClock(recordedMs)}; what was recorded until then is kept and the call is still analysed.`;
-  switch (errorCode(error)) {
+  return `${whatWentWrong(error, folder, 'written')} ${kept}`;
+}
+
+/** The disk's problem in words the agent can act on, the same whether the recording was starting or under way. */
+function whatWentWrong(error: unknown, folder: string, failedTo: 'started' | 'written'): string {
+  const code = errorCode(error);
+  switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return `The disk is full. ${kept}`;
+      return 'The disk is full.';
     case 'EACCES':
     case 'EPERM':
-      return `Attune may not write to ${folder}. ${kept}`;
+      return `Attune may not write to ${folder}.`;
     case 'EROFS':
-      return `${folder} is on a read-only disk. ${kept}`;
-    default: {
-      const code = errorCode(error);
-      return `The recording could not be written${code === undefined ? '' : ` (${code})`}. ${kept}`;
-    }
+      return `${folder} is on a read-only disk.`;
+    default:
+      return `The recording could not be ${failedTo}${code === undefined ? '' : ` (${code})`}.`;
   }
 }
