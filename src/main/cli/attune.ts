@@ -1,4 +1,4 @@
-// The `attune` command line: `attune analyze`, `attune live`, `attune calls`.
+// The `attune` command line: `attune analyze`, `attune live`, `attune calls`, `attune coach`.
 // Every command first stores calls a crash left unfinished (recovery). User mistakes, unusable
 // recordings and an unusable library end in one line on stderr; only genuine bugs print a stack.
 
@@ -11,8 +11,10 @@ import { recoverUnfinishedCalls } from '../services/call-recovery';
 import { analyzeCallFile } from '../services/call-file-analysis';
 import { listCalls } from '../store/calls-repository';
 import { callsJson, callsTable } from './calls-format';
-import { ANALYZE_HELP, CALLS_HELP, LIVE_HELP, MAIN_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
+import { ANALYZE_HELP, CALLS_HELP, COACH_HELP, LIVE_HELP, MAIN_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
 import { runLiveCommand } from './live-command';
+import { TranscriptError } from '../transcript/vosk-transcript';
+import { coachJson, coachText, coachTranscriptFile } from './coach-command';
 import { formatTextReport, toJsonReport } from './report-format';
 
 export const EXIT_OK = 0;
@@ -28,7 +30,7 @@ export interface CliIo {
   interrupted?: Promise<void>;
 }
 
-const HELP: Record<HelpTopic, string> = { main: MAIN_HELP, analyze: ANALYZE_HELP, live: LIVE_HELP, calls: CALLS_HELP };
+const HELP: Record<HelpTopic, string> = { main: MAIN_HELP, analyze: ANALYZE_HELP, live: LIVE_HELP, calls: CALLS_HELP, coach: COACH_HELP };
 
 /** Set ATTUNE_STATS=1 to get wall time and peak RSS on stderr (for the benchmark). */
 const STATS_ENV = 'ATTUNE_STATS';
@@ -61,6 +63,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
           io.stdout.write(command.json ? callsJson(rows) : callsTable(rows, library.dataDir));
           return Promise.resolve(EXIT_OK);
         });
+      case 'coach': {
+        // Like analyze, coaching a file needs no library: recover only if there is a usable one.
+        await recoverQuietly(io);
+        const report = await coachTranscriptFile(command.file);
+        io.stdout.write(command.json ? coachJson(report) : coachText(report));
+        return EXIT_OK;
+      }
       default: {
         const unreachable: never = command;
         throw new Error(`unhandled command ${JSON.stringify(unreachable)}`);
@@ -71,7 +80,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`attune: ${oneLine(error.message)}\n`);
       return EXIT_USAGE_ERROR;
     }
-    if (error instanceof AudioInputError || error instanceof LibraryError) {
+    if (error instanceof AudioInputError || error instanceof LibraryError || error instanceof TranscriptError) {
       io.stderr.write(`attune: ${oneLine(error.message)}\n`);
       return EXIT_INPUT_ERROR;
     }

@@ -9,19 +9,20 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls';
+export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls' | 'coach';
 
 export type CliCommand =
   | { tag: 'help'; topic: HelpTopic }
   | { tag: 'analyze'; file: string; json: boolean; agentChannel: AgentChannel }
   | { tag: 'live'; file: string; agentChannel: AgentChannel; speed: PlaybackSpeed; events: boolean; agentName: string }
-  | { tag: 'calls'; json: boolean };
+  | { tag: 'calls'; json: boolean }
+  | { tag: 'coach'; file: string; json: boolean };
 
 /** How fast `attune live` feeds the recording: a multiple of real time, or as fast as it can. */
 export type PlaybackSpeed = { tag: 'times'; factor: number } | { tag: 'max' };
 
 const AGENT_CHANNELS: readonly AgentChannel[] = ['left', 'right'];
-const COMMANDS = ['analyze', 'live', 'calls'] as const;
+const COMMANDS = ['analyze', 'live', 'calls', 'coach'] as const;
 type CommandName = (typeof COMMANDS)[number];
 /** Faster than this is what `max` is for; it also keeps a typo like --speed 40000 from meaning something. */
 const MAX_SPEED_FACTOR = 1000;
@@ -40,6 +41,8 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
       return parseLive(rest);
     case 'calls':
       return parseCalls(rest);
+    case 'coach':
+      return parseCoach(rest);
     default: {
       const unreachable: never = name;
       throw new Error(`unhandled command ${String(unreachable)}`);
@@ -48,7 +51,7 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
 }
 
 function helpTopic(topic: string | undefined): HelpTopic {
-  return topic === 'analyze' || topic === 'live' || topic === 'calls' ? topic : 'main';
+  return topic === 'analyze' || topic === 'live' || topic === 'calls' || topic === 'coach' ? topic : 'main';
 }
 
 type OptionToken = { name: string; rawName: string; value: string | undefined; inlineValue: boolean | undefined };
@@ -180,6 +183,20 @@ function parseCalls(args: readonly string[]): CliCommand {
   return { tag: 'calls', json };
 }
 
+function parseCoach(args: readonly string[]): CliCommand {
+  const { positionals, options, help } = tokenize(args, []);
+  let json = false;
+  for (const option of options) {
+    if (option.name === 'json') json = flag(option);
+    else unknownOption(option, 'coach');
+  }
+  if (help) return { tag: 'help', topic: 'coach' };
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('coach needs a transcript file: attune coach <transcript.json>');
+  if (extra.length > 0) throw new UsageError(`coach takes one file, got ${positionals.length}`);
+  return { tag: 'coach', file, json };
+}
+
 export const MAIN_HELP = `Usage: attune <command> [options]
 
 Attune listens to two-channel call recordings and reports turn-taking: talk ratio,
@@ -247,4 +264,26 @@ Options:
   -h, --help            Show this help
 
 Exit status: 0 done, 1 the library can't be used, 2 bad command line.
+`;
+
+export const COACH_HELP = `Usage: attune coach <transcript.json> [--json]
+
+Finds listening cues in a call's transcript and sums them up in a scorecard. The
+transcript is Vosk's own final results, one list per channel (times in seconds):
+  { "agent": [ { "text": "...", "result": [ { "word": "...", "start": 1.23,
+    "end": 1.5, "conf": 0.97 }, ... ] }, ... ], "customer": [ ... ] }
+
+Cues (all about the agent): fast-pace, filler, empathy, paraphrase, open-question,
+closed-question, defensive, thanks, intent-to-help, options-offered, name-used,
+next-step. The phrases are in src/main/transcript/phrases.en.json.
+
+Options:
+  --json                Print one JSON object: {"cues":[{ "type", "by", "atMs",
+                        "text" }, ...], "scorecard":{ "durationMs", "agent",
+                        "counts", "timing", "points":[{ "key", "verdict",
+                        "summary", "value", "moments":[{ "atMs", "text" }] }] }}
+  -h, --help            Show this help
+
+Exit status: 0 done, 1 the transcript can't be read or is invalid, 2 bad command
+line, 70 internal error (please report it).
 `;
