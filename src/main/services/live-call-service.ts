@@ -25,6 +25,15 @@ export interface LiveCallServiceDeps {
   now?: () => Date;
   /** File operations for the recorder; tests inject failures. */
   recordingFs?: RecordingFs;
+  /** Told when a live call starts and how it ends (the transcript service: its words wait for the call's id). */
+  lifecycle?: LiveCallLifecycleListener;
+}
+
+export interface LiveCallLifecycleListener {
+  liveCallStarted(): void;
+  liveCallStored(callId: number): void;
+  /** The call could not be stored (its recording is recovered at the next start). */
+  liveCallDiscarded(): void;
 }
 
 export interface LiveCallService {
@@ -74,6 +83,16 @@ export function createLiveCallService(deps: LiveCallServiceDeps): LiveCallServic
     malformedSinceLog = 0;
   }
 
+  /** A listener that throws must not break starting or stopping the call. */
+  function notify(what: string, tell: (listener: LiveCallLifecycleListener) => void): void {
+    if (deps.lifecycle === undefined) return;
+    try {
+      tell(deps.lifecycle);
+    } catch (error) {
+      logError(`attune: the live call's ${what} listener failed`, error);
+    }
+  }
+
   /** A window that fails to take an update (closing, crashed) must not stop the call's analysis. */
   function broadcast(update: LiveUpdate): void {
     try {
@@ -98,9 +117,11 @@ export function createLiveCallService(deps: LiveCallServiceDeps): LiveCallServic
     if (call === null) return { ok: false, error: NO_CALL_ERROR };
     try {
       const callId = await call.session.stop();
+      notify('stored', (listener) => listener.liveCallStored(callId));
       return { ok: true, callId };
     } catch (error) {
       logError('attune: storing the live call failed', error);
+      notify('discarded', (listener) => listener.liveCallDiscarded());
       broadcast({ type: 'stopped', reason: STORE_FAILED_ERROR });
       return { ok: false, error: STORE_FAILED_ERROR };
     } finally {
@@ -132,6 +153,7 @@ export function createLiveCallService(deps: LiveCallServiceDeps): LiveCallServic
         now,
       });
       active = { session, startedAt, agentName };
+      notify('started', (listener) => listener.liveCallStarted());
       return Promise.resolve({ ok: true, startedAt, recordingPath: session.recordingPath });
     },
 
