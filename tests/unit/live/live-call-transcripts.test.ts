@@ -60,7 +60,7 @@ describe('live call service → transcript service', () => {
     const stopped = await live.stopLiveCall();
     assert.ok(stopped.ok);
     const words = getTranscript(library.db, stopped.callId).map((w) => w.word);
-    assert.deepEqual(words, ['my', 'pin', 'is', ...Array(6).fill(REDACTED_WORD), 'ok']);
+    assert.deepEqual(words, ['my', 'pin', 'is', ...Array<string>(6).fill(REDACTED_WORD), 'ok']);
     assert.equal(transcripts.pendingLiveWords, 0);
     assert.deepEqual(logged, []);
   });
