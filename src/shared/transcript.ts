@@ -32,12 +32,12 @@ export interface RecognizedResult {
   result?: VoskWord[];
 }
 
-/** A hit of a transcript search: the call, the moment (start of the matching turn) and a snippet. */
+/** A hit of a transcript search: the call, the moment the first matching word was said, and a snippet. */
 export interface TranscriptSearchHit {
   callId: number;
   atMs: number;
   channel: TranscriptChannel;
-  /** The matching turn's text with the matches wrapped in [ and ]. */
+  /** The matching turn's text (up to 16 words around the matches) with the matches wrapped in « and ». */
   snippet: string;
 }
 
