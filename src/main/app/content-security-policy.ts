@@ -44,3 +44,33 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
 export function buildMetaContentSecurityPolicy(options: CspOptions = {}): string {
   return serialize(directives(options).filter(([name]) => name !== 'frame-ancestors'));
 }
+
+/**
+ * The hidden recognizer page's policy, and only its: vosk-browser compiles its WASM with eval and runs
+ * it in a worker started from a blob: URL, and the model arrives over the app's `attune-model:`
+ * protocol. Everything else stays as strict as the main UI (no inline script, no remote content).
+ */
+function recognizerDirectives(options: CspOptions): Directives {
+  const dev = options.devServerOrigin;
+  const devWebSocket = dev === undefined ? [] : [dev.replace(/^http/, 'ws')];
+  return [
+    ['default-src', ["'self'"]],
+    ['script-src', ["'self'", "'unsafe-eval'", 'blob:', ...(dev === undefined ? [] : ["'unsafe-inline'"])]],
+    ['worker-src', ['blob:']],
+    ['connect-src', ["'self'", 'attune-model:', ...devWebSocket]],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'none'"]],
+    ['frame-ancestors', ["'none'"]],
+  ];
+}
+
+/** The recognizer page's `Content-Security-Policy` response header. */
+export function buildRecognizerContentSecurityPolicy(options: CspOptions = {}): string {
+  return serialize(recognizerDirectives(options));
+}
+
+/** The recognizer page's policy for its `<meta http-equiv>` tag (no `frame-ancestors`, as above). */
+export function buildRecognizerMetaContentSecurityPolicy(options: CspOptions = {}): string {
+  return serialize(recognizerDirectives(options).filter(([name]) => name !== 'frame-ancestors'));
+}

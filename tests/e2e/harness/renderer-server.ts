@@ -1,12 +1,17 @@
 // Serves the built renderer (out/renderer) over http on 127.0.0.1 with the app's CSP header, because
-// Chromium refuses module scripts from file:// (CORS) and the real app's CSP should be in force.
+// Chromium refuses module scripts from file:// (CORS) and the real app's CSP should be in force: the main
+// policy for every page except recognizer.html, which gets the recognizer's own policy, as in the app.
+// With `modelsDir`, files under it are served at /models/ (same origin, as attune-model: is in the app).
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { buildContentSecurityPolicy } from '../../../src/main/app/content-security-policy';
+import {
+  buildContentSecurityPolicy,
+  buildRecognizerContentSecurityPolicy,
+} from '../../../src/main/app/content-security-policy';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,14 +31,24 @@ export interface RendererServer {
 
 export const RENDERER_DIR = resolve(__dirname, '../../../out/renderer');
 
-export async function startRendererServer(rootDir: string = RENDERER_DIR): Promise<RendererServer> {
-  const root = resolve(rootDir);
+export interface RendererServerOptions {
+  /** A folder served at /models/ (model archives for the recognizer tests). */
+  modelsDir?: string;
+}
+
+export async function startRendererServer(
+  rootDir: string = RENDERER_DIR,
+  options: RendererServerOptions = {},
+): Promise<RendererServer> {
   const policy = buildContentSecurityPolicy();
+  const recognizerPolicy = buildRecognizerContentSecurityPolicy();
 
   const server: Server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-      const relativePath = pathname === '/' ? 'index.html' : pathname.slice(1);
+      const underModels = options.modelsDir !== undefined && pathname.startsWith('/models/');
+      const root = resolve(underModels && options.modelsDir !== undefined ? options.modelsDir : rootDir);
+      const relativePath = pathname === '/' ? 'index.html' : pathname.slice(underModels ? '/models/'.length : 1);
       const filePath = normalize(join(root, relativePath));
       // Never serve anything outside out/renderer, whatever the URL says.
       if (filePath !== root && !filePath.startsWith(root + sep)) {
@@ -47,7 +62,7 @@ export async function startRendererServer(rootDir: string = RENDERER_DIR): Promi
       }
       response.writeHead(200, {
         'Content-Type': CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream',
-        'Content-Security-Policy': policy,
+        'Content-Security-Policy': !underModels && relativePath === 'recognizer.html' ? recognizerPolicy : policy,
         'Cache-Control': 'no-store',
       });
       createReadStream(filePath).pipe(response);

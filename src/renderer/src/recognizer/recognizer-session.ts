@@ -1,0 +1,110 @@
+// The recognizer page's state: at most one model, one KaldiRecognizer per channel with word timings on,
+// frames in, results out. Everything it says goes through `emit`, so the page's only output is the
+// typed RecognizerEvent stream.
+
+import {
+  DEFAULT_MODEL_LOAD_TIMEOUT_MS,
+  RECOGNIZER_CHANNELS,
+  RECOGNIZER_SAMPLE_RATE_HZ,
+  parseRecognizerRequest,
+  splitFrameBlock,
+  type RecognizerChannel,
+  type RecognizerEvent,
+  type RecognizerRequest,
+} from '../../../shared/recognizer-protocol';
+import type { LoadedModel } from './load-model';
+
+type ChannelRecognizer = InstanceType<LoadedModel['KaldiRecognizer']>;
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'ready'; model: LoadedModel; recognizers: Record<RecognizerChannel, ChannelRecognizer> }
+  | { kind: 'failed' };
+
+export interface RecognizerSessionDeps {
+  emit(event: RecognizerEvent): void;
+  loadModel(url: string, timeoutMs: number): Promise<LoadedModel>;
+}
+
+export function createRecognizerSession(deps: RecognizerSessionDeps): { handle(data: unknown): void } {
+  let state: State = { kind: 'idle' };
+  // Partials repeat while someone pauses; only a changed line is worth a message.
+  const lastPartial: Record<RecognizerChannel, string> = { agent: '', customer: '' };
+
+  const startRecognizer = (model: LoadedModel, channel: RecognizerChannel): ChannelRecognizer => {
+    const recognizer = new model.KaldiRecognizer(RECOGNIZER_SAMPLE_RATE_HZ);
+    recognizer.setWords(true);
+    recognizer.on('result', (message) => {
+      if (message.event !== 'result') return;
+      lastPartial[channel] = '';
+      deps.emit({ type: 'final', channel, result: message.result });
+    });
+    recognizer.on('partialresult', (message) => {
+      if (message.event !== 'partialresult') return;
+      const text = message.result.partial;
+      if (text === lastPartial[channel]) return;
+      lastPartial[channel] = text;
+      deps.emit({ type: 'partial', channel, text });
+    });
+    recognizer.on('error', (message) => {
+      if (message.event !== 'error') return;
+      deps.emit({ type: 'error', message: `Speech recognition failed on the ${channel} channel: ${message.error}` });
+    });
+    return recognizer;
+  };
+
+  const handleRequest = (request: RecognizerRequest): void => {
+    switch (request.type) {
+      case 'load-model': {
+        if (state.kind !== 'idle') {
+          deps.emit({ type: 'error', message: 'A speech model is already loaded or loading in this recognizer.' });
+          return;
+        }
+        state = { kind: 'loading' };
+        deps.loadModel(request.url, request.timeoutMs ?? DEFAULT_MODEL_LOAD_TIMEOUT_MS).then(
+          (model) => {
+            const recognizers = { agent: startRecognizer(model, 'agent'), customer: startRecognizer(model, 'customer') };
+            state = { kind: 'ready', model, recognizers };
+            deps.emit({ type: 'ready' });
+          },
+          (error: unknown) => {
+            state = { kind: 'failed' };
+            deps.emit({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+          },
+        );
+        return;
+      }
+      case 'frames': {
+        // Frames before the model is ready (or without one) are dropped: the call goes on untranscribed.
+        if (state.kind !== 'ready') return;
+        const halves = splitFrameBlock(request.block);
+        for (const channel of RECOGNIZER_CHANNELS) {
+          state.recognizers[channel].acceptWaveformFloat(halves[channel], RECOGNIZER_SAMPLE_RATE_HZ);
+        }
+        return;
+      }
+      case 'reset': {
+        if (state.kind !== 'ready') return;
+        // Vosk's FinalResult both flushes the words in progress and starts the recognizer afresh.
+        for (const channel of RECOGNIZER_CHANNELS) state.recognizers[channel].retrieveFinalResult();
+        return;
+      }
+      default: {
+        const unreachable: never = request;
+        throw new Error(`unhandled recognizer request ${JSON.stringify(unreachable)}`);
+      }
+    }
+  };
+
+  return {
+    handle(data: unknown): void {
+      const parsed = parseRecognizerRequest(data);
+      if (!parsed.ok) {
+        deps.emit({ type: 'error', message: `Refused a recognizer request: ${parsed.reason}` });
+        return;
+      }
+      handleRequest(parsed.request);
+    },
+  };
+}
