@@ -5,7 +5,7 @@
 import type { TranscriptWord } from '../../shared/transcript';
 import type { TranscriptCue, TranscriptCueType } from './cues';
 import { DEFAULT_PACE_OPTIONS, detectFastPace, type PaceOptions } from './pace';
-import { findPhrases, matchAt } from './phrase-match';
+import { findPhrases, matchAt, type Negations } from './phrase-match';
 import { defaultPhraseLists, type Phrase, type PhraseLists } from './phrases';
 import { buildTurns, DEFAULT_TURN_GAP_MS, turnText, type Token, type Turn } from './words';
 
@@ -57,7 +57,7 @@ export function detectTranscriptCues(words: readonly TranscriptWord[], overrides
       continue;
     }
     const phraseCues = (type: TranscriptCueType, list: readonly Phrase[], negatable: boolean, oncePerTurn = false): void => {
-      const matches = findPhrases(turn.tokens, list, negatable ? { negations: phrases.negations } : {});
+      const matches = findPhrases(turn.tokens, list, negatable ? { negations: negationsOf(phrases) } : {});
       for (const match of oncePerTurn ? matches.slice(0, 1) : matches) {
         cues.push(cueAt(type, turn, match.start, match.end));
       }
@@ -81,6 +81,10 @@ export function detectTranscriptCues(words: readonly TranscriptWord[], overrides
     previousCustomerTurn = undefined;
   }
   return cues.sort((a, b) => a.atMs - b.atMs);
+}
+
+function negationsOf(phrases: PhraseLists): Negations {
+  return { words: phrases.negations, answerWords: phrases.answerWords };
 }
 
 function cueAt(type: TranscriptCueType, turn: Turn, start: number, end: number): TranscriptCue {
@@ -162,7 +166,7 @@ function contentWords(tokens: readonly Token[], stopwords: ReadonlySet<string>):
  * `paraphraseMinSharedWords` of them.
  */
 function detectParaphrase(turn: Turn, customerTurn: Turn | undefined, options: DetectorOptions): TranscriptCue | undefined {
-  const [phrase] = findPhrases(turn.tokens, options.phrases.paraphrase, { negations: options.phrases.negations });
+  const [phrase] = findPhrases(turn.tokens, options.phrases.paraphrase, { negations: negationsOf(options.phrases) });
   if (phrase !== undefined) return cueAt('paraphrase', turn, phrase.start, phrase.end);
   if (customerTurn === undefined) return undefined;
   const theirs = contentWords(customerTurn.tokens, options.phrases.stopwords);

@@ -30,18 +30,26 @@ export function matchAt(tokens: readonly Token[], at: number, phrase: readonly s
   return matchAt(tokens, at + 1, phrase, from + 1);
 }
 
+export interface Negations {
+  words: ReadonlySet<string>;
+  /** Negation words that, right before a phrase, are an answer instead ("no, I understand"). */
+  answerWords: ReadonlySet<string>;
+}
+
 /**
  * A match is negated when a negation word is one of the two tokens before it ("I'm not sorry to
- * hear") or the token right after it ("I understand nothing works").
+ * hear", "no way I can help you") or the token right after it ("I understand nothing works"); an
+ * answer word right before it does not count ("oh no, I'm so sorry").
  */
-export function isNegated(tokens: readonly Token[], start: number, end: number, negations: ReadonlySet<string>): boolean {
-  const near = [tokens[start - 1], tokens[start - 2], tokens[end]];
-  return near.some((token) => token !== undefined && negations.has(token.text));
+export function isNegated(tokens: readonly Token[], start: number, end: number, negations: Negations): boolean {
+  const justBefore = tokens[start - 1]?.text;
+  if (justBefore !== undefined && negations.words.has(justBefore) && !negations.answerWords.has(justBefore)) return true;
+  return [tokens[start - 2], tokens[end]].some((token) => token !== undefined && negations.words.has(token.text));
 }
 
 export interface FindOptions {
   /** Drop matches that are negated (see isNegated). */
-  negations?: ReadonlySet<string>;
+  negations?: Negations;
 }
 
 /** Every non-overlapping match of any of `phrases` in `tokens`, earliest first, the longest winning at one place. */

@@ -6,9 +6,12 @@ import { z } from 'zod';
 import defaultPhrasesJson from './phrases.en.json';
 import { normalizeWords } from './words';
 
-const wordList = z.array(z.string().min(1, 'must not be empty'));
+const wordList = z.array(z.string().min(1, 'must not be empty'), {
+  error: (issue) => (issue.input === undefined ? 'missing' : 'must be a list of words'),
+});
 
-const phraseEntrySchema = z.union([
+const phraseEntrySchema = z.union(
+  [
   z.string().min(1, 'must not be empty'),
   z.strictObject({
     phrase: z.string().min(1, 'must not be empty'),
@@ -16,13 +19,18 @@ const phraseEntrySchema = z.union([
     notBefore: wordList.optional(),
     alone: z.boolean().optional(),
   }),
-]);
+  ],
+  { error: 'must be a phrase, or { "phrase", "notAfter", "notBefore", "alone" }' },
+);
 
-const phraseListSchema = z.array(phraseEntrySchema);
+const phraseListSchema = z.array(phraseEntrySchema, {
+  error: (issue) => (issue.input === undefined ? 'missing' : 'must be a list of phrases'),
+});
 
 export const phraseFileSchema = z.strictObject({
   $comment: z.string().optional(),
   negations: wordList,
+  answerWords: wordList,
   fillers: phraseListSchema,
   empathy: phraseListSchema,
   paraphrase: phraseListSchema,
@@ -57,6 +65,8 @@ export interface Phrase {
 
 export interface PhraseLists {
   negations: ReadonlySet<string>;
+  /** Negations that are an answer, not a negation, right before a phrase: "no, I understand". */
+  answerWords: ReadonlySet<string>;
   fillers: Phrase[];
   empathy: Phrase[];
   paraphrase: Phrase[];
@@ -105,6 +115,7 @@ function compile(file: PhraseFile): PhraseLists {
   const phrases = (list: PhraseFile['fillers']): Phrase[] => list.map(compilePhrase).filter((phrase) => phrase.tokens.length > 0);
   return {
     negations: words(file.negations),
+    answerWords: words(file.answerWords),
     fillers: phrases(file.fillers),
     empathy: phrases(file.empathy),
     paraphrase: phrases(file.paraphrase),

@@ -10,7 +10,8 @@ export class TranscriptError extends Error {
   override readonly name = 'TranscriptError';
 }
 
-const seconds = z.number({ error: 'must be a number of seconds' }).refine(Number.isFinite, 'must be a finite number');
+// zod 4's number() refuses NaN and ±Infinity too.
+const seconds = z.number({ error: 'must be a number of seconds' });
 
 const voskWordSchema = z.object({
   word: z.string({ error: 'must be a string' }).min(1, 'must not be empty'),
@@ -40,7 +41,7 @@ export function wordsFromVoskTranscript(value: unknown): TranscriptWord[] {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path ?? [];
-    const message = issue?.code === 'invalid_type' && issue.input === undefined ? 'missing' : (issue?.message ?? 'invalid');
+    const message = issue?.code === 'invalid_type' && isMissing(value, path) ? 'missing' : (issue?.message ?? 'invalid');
     throw new TranscriptError(`${formatPath(path)}: ${message}`);
   }
   const words: TranscriptWord[] = [];
@@ -63,6 +64,17 @@ function channelWords(channel: TranscriptChannel, results: VoskTranscript['agent
     });
   });
   return words;
+}
+
+/** Whether the last key of `path` is absent from its parent (zod does not keep the input by default). */
+function isMissing(root: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+  let parent: unknown = root;
+  for (const key of path.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null) return false;
+    parent = (parent as Record<PropertyKey, unknown>)[key];
+  }
+  const last = path[path.length - 1];
+  return last !== undefined && typeof parent === 'object' && parent !== null && (parent as Record<PropertyKey, unknown>)[last] === undefined;
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
