@@ -207,6 +207,9 @@ Commands:
   live <call.wav>       Play a stereo recording through the live coach, as if it were
                         a call happening now; record and store it (\`attune live --help\`)
   calls                 List the stored calls (\`attune calls --help\`)
+  coach <transcript.json>
+                        Listening cues and a scorecard from a Vosk transcript
+                        (\`attune coach --help\`)
 
 Every command first stores calls left unfinished by a crash (the library folder is
 $ATTUNE_DATA_DIR, else the app's: ~/.config/Attune on Linux).
