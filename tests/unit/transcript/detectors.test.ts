@@ -142,6 +142,16 @@ describe('name-used and options-offered', () => {
     assert.deepEqual(cuesOf(cues, 'name-used'), ['10900 david']);
   });
 
+  it('"yes this is correct" and "it\'s really dead" give no name; "hi it\'s sam" does', () => {
+    const customer = (text: string, atMs: number): TranscriptWord[] =>
+      text.split(' ').map((w, i) => ({ channel: 'customer' as const, word: w, startMs: atMs + i * 400, endMs: atMs + i * 400 + 300, conf: 1 }));
+    const agent = (text: string, atMs: number): TranscriptWord[] => customer(text, atMs).map((w) => ({ ...w, channel: 'agent' as const }));
+    const noName = [...customer('yes this is correct', 0), ...customer("it's really dead", 3_000), ...agent('correct it is really dead', 6_000)];
+    assert.deepEqual(cuesOf(detectTranscriptCues(noName), 'name-used'), []);
+    const named = [...customer("hi it's sam", 0), ...agent('thanks sam', 3_000)];
+    assert.deepEqual(cuesOf(detectTranscriptCues(named), 'name-used'), ['3400 sam']);
+  });
+
   it('no name given, no name-used cue', () => {
     assert.deepEqual(cuesOf(cuesFor('questions.json'), 'name-used'), []);
   });
