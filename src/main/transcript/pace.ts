@@ -18,15 +18,20 @@ export interface PaceOptions {
 
 export const DEFAULT_PACE_OPTIONS: PaceOptions = { limitWpm: 170, windowMs: 30_000, minSpeechMs: 8_000, rearmBelowWpm: 10 };
 
-/** The agent's rate in the window ending at `atMs`: { wpm, speechMs }. */
-export function agentRateAt(agentTurns: readonly Turn[], atMs: number, windowMs: number): { wpm: number; speechMs: number } {
+/**
+ * The agent's rate in the window ending at `atMs`: { wpm, speechMs }. `fromTurn` lets a caller walking
+ * forward in time skip turns that ended before the window (an agent's turns never overlap each other).
+ */
+export function agentRateAt(agentTurns: readonly Turn[], atMs: number, windowMs: number, fromTurn = 0): { wpm: number; speechMs: number } {
   const fromMs = atMs - windowMs;
   let words = 0;
   let speechMs = 0;
-  for (const turn of agentTurns) {
-    if (turn.endMs <= fromMs || turn.startMs > atMs) continue;
+  for (let index = fromTurn; index < agentTurns.length; index++) {
+    const turn = agentTurns[index];
+    if (turn === undefined || turn.startMs > atMs) break;
+    if (turn.endMs <= fromMs) continue;
     speechMs += Math.min(turn.endMs, atMs) - Math.max(turn.startMs, fromMs);
-    words += turn.words.filter((word) => word.startMs >= fromMs && word.endMs <= atMs).length;
+    for (const word of turn.words) if (word.startMs >= fromMs && word.endMs <= atMs) words++;
   }
   return { wpm: speechMs > 0 ? (words * 60_000) / speechMs : 0, speechMs };
 }
@@ -35,9 +40,11 @@ export function detectFastPace(turns: readonly Turn[], options: PaceOptions = DE
   const agentTurns = turns.filter((turn) => turn.channel === 'agent');
   const cues: TranscriptCue[] = [];
   let armed = true;
+  let firstInWindow = 0;
   for (const turn of agentTurns) {
     for (const word of turn.words) {
-      const { wpm, speechMs } = agentRateAt(agentTurns, word.endMs, options.windowMs);
+      while ((agentTurns[firstInWindow]?.endMs ?? Number.POSITIVE_INFINITY) <= word.endMs - options.windowMs) firstInWindow++;
+      const { wpm, speechMs } = agentRateAt(agentTurns, word.endMs, options.windowMs, firstInWindow);
       if (speechMs < options.minSpeechMs) continue;
       if (armed && wpm > options.limitWpm) {
         cues.push({ type: 'fast-pace', by: 'agent', atMs: word.startMs, text: `${Math.round(wpm)} wpm over the last ${Math.round(options.windowMs / 1000)} s` });
