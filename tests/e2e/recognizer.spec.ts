@@ -3,11 +3,13 @@
 // a missing, truncated or corrupt model archive ends in the designed error, within the load timeout.
 // No Vosk model can be downloaded on this machine, so the success path with a real model is not here.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { test as base, expect, type Page } from '@playwright/test';
+import { buffer } from 'node:stream/consumers';
+import { packModelFolder } from '../../src/main/models/model-archive';
 import { startRendererServer } from './harness/renderer-server';
 import { RECOGNIZER_PORT_HANDSHAKE, modelLoadErrorMessage } from '../../src/shared/recognizer-protocol';
 
@@ -71,6 +73,20 @@ async function writeModelArchives(dir: string): Promise<void> {
   const garbage = Buffer.alloc(4096);
   for (let i = 0; i < garbage.length; i += 1) garbage[i] = (i * 7919 + 13) % 251;
   await writeFile(join(dir, 'corrupt.tar.gz'), Buffer.concat([Buffer.from('PK\u0003\u0004'), garbage]));
+  // A well-formed archive, packed the way the app serves installed models, of a folder with the Vosk
+  // layout but junk in its files: it unpacks, and then Vosk cannot read the model.
+  const folder = join(dir, 'junk-model');
+  for (const [name, body] of [
+    ['am/final.mdl', garbage],
+    ['conf/model.conf', Buffer.from('--sample-frequency=16000\n')],
+    ['conf/mfcc.conf', Buffer.from('--use-energy=false\n')],
+    ['graph/HCLr.fst', garbage],
+    ['graph/Gr.fst', garbage],
+  ] as const) {
+    await mkdir(dirname(join(folder, name)), { recursive: true });
+    await writeFile(join(folder, name), body);
+  }
+  await writeFile(join(dir, 'unusable.tar.gz'), await buffer(packModelFolder(folder)));
 }
 
 /** Console lines about CSP, collected per page: any of them means a policy blocked something. */
@@ -166,27 +182,48 @@ test("vosk-browser's WASM starts in its blob: worker under the recognizer's CSP"
   expect(cspLines).toEqual([]);
 });
 
+const UNREADABLE = 'Vosk could not unpack or read it (a partial or corrupt archive, or not a Vosk model)';
+
 const BAD_MODELS = [
-  { what: 'a missing model URL', file: 'missing.tar.gz' },
-  { what: 'a truncated archive', file: 'truncated.tar.gz' },
-  { what: 'a corrupt archive', file: 'corrupt.tar.gz' },
+  { what: 'a missing model URL', file: 'missing.tar.gz', reason: 'HTTP error! status: 404' },
+  { what: 'a truncated archive', file: 'truncated.tar.gz', reason: UNREADABLE },
+  { what: 'a corrupt archive', file: 'corrupt.tar.gz', reason: UNREADABLE },
 ] as const;
 
 const LOAD_TIMEOUT_MS = 8_000;
 
-for (const { what, file } of BAD_MODELS) {
+for (const { what, file, reason } of BAD_MODELS) {
   test(`${what} ends in the designed error within the load timeout`, async ({ page, served }) => {
     const cspLines = watchCsp(page);
     await page.goto(`${served.url}recognizer.html`);
     const url = `${served.url}models/${file}`;
     const { event, elapsedMs } = await loadModelOnPage(page, url, LOAD_TIMEOUT_MS);
-    expect(event).toMatchObject({ type: 'error' });
-    expect((event as { message: string }).message).toMatch(new RegExp(`^The speech model at ${url.replace(/[.?]/g, '\\$&')} could not be loaded: .+`));
+    expect(event).toEqual({ type: 'error', message: modelLoadErrorMessage(url, reason) });
     // The timeout plus a little for the message to cross.
     expect(elapsedMs).toBeLessThan(LOAD_TIMEOUT_MS + 2_000);
     expect(cspLines).toEqual([]);
   });
 }
+
+test("an installed model folder, packed as the app serves it, unpacks in vosk-browser; junk in it ends in the designed error", async ({ page, served }) => {
+  const workerLines: string[] = [];
+  page.on('worker', (worker) => worker.on('console', (message) => workerLines.push(message.text())));
+  await page.goto(`${served.url}recognizer.html`);
+  const url = `${served.url}models/unusable.tar.gz`;
+  const { event, elapsedMs } = await loadModelOnPage(page, url, LOAD_TIMEOUT_MS);
+  // vosk-browser's unpacker (it logs each entry) took every folder and file of the packed archive ...
+  for (const entry of ['model/am/', 'model/am/final.mdl', 'model/conf/mfcc.conf', 'model/conf/model.conf', 'model/graph/Gr.fst', 'model/graph/HCLr.fst']) {
+    expect(workerLines.some((line) => line.startsWith(`${entry} -> /vosk/`))).toBe(true);
+  }
+  // ... and got past its IndexedDB sync to Kaldi reading the model's configuration, which it rejects.
+  expect(workerLines.some((line) => /Failed to sync file system/.test(line))).toBe(false);
+  expect(workerLines.some((line) => line.startsWith('  --endpoint.rule1.min-trailing-silence'))).toBe(true);
+  expect(event).toEqual({
+    type: 'error',
+    message: modelLoadErrorMessage(url, UNREADABLE),
+  });
+  expect(elapsedMs).toBeLessThan(LOAD_TIMEOUT_MS);
+});
 
 test('a model that never arrives ends in the timeout error, not a hang', async ({ page, context, served }) => {
   // The request is held open forever, as a stalled download is; only the timeout can end the load.

@@ -58,11 +58,12 @@ export function loadModel(url: string, timeoutMs: number): Promise<LoadedModel> 
       }
     });
     loaded.on('error', (message) => {
-      // Vosk's unpacker throws bare values on a bad archive, so its message is often empty.
+      // Vosk's unpacker and model reader throw bare values, so its message is often empty (the detail
+      // goes to the worker's console only).
       const reason =
         'error' in message && typeof message.error === 'string' && message.error !== ''
           ? message.error
-          : 'Vosk could not unpack it (the archive is partial or corrupt)';
+          : 'Vosk could not unpack or read it (a partial or corrupt archive, or not a Vosk model)';
       fail(reason);
     });
   });
