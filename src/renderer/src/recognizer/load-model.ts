@@ -4,9 +4,7 @@
 
 import { Model } from 'vosk-browser';
 import { modelLoadErrorMessage } from '../../../shared/recognizer-protocol';
-
-/** The part of vosk-browser's Model this page uses (narrow, so the session can be driven by a stand-in). */
-export type LoadedModel = Pick<Model, 'KaldiRecognizer' | 'terminate'>;
+import type { LoadedModel } from './recognizer-session';
 
 export class ModelLoadError extends Error {
   override name = 'ModelLoadError';

@@ -11,10 +11,30 @@ import {
   type RecognizerChannel,
   type RecognizerEvent,
   type RecognizerRequest,
+  type VoskFinalResult,
 } from '../../../shared/recognizer-protocol';
-import type { LoadedModel } from './load-model';
 
-type ChannelRecognizer = InstanceType<LoadedModel['KaldiRecognizer']>;
+/** What a vosk-browser recognizer sends (its ServerMessage shapes, as far as this page reads them). */
+export type VoskRecognizerMessage =
+  | { event: 'result'; recognizerId: string; result: VoskFinalResult }
+  | { event: 'partialresult'; recognizerId: string; result: { partial: string } }
+  | { event: 'error'; recognizerId?: string; error: string };
+
+/** The part of a vosk-browser KaldiRecognizer this page uses. */
+export interface ChannelRecognizer {
+  setWords(words: boolean): void;
+  on(event: VoskRecognizerMessage['event'], listener: (message: VoskRecognizerMessage) => void): void;
+  acceptWaveformFloat(buffer: Float32Array, sampleRate: number): void;
+  retrieveFinalResult(): void;
+}
+
+/**
+ * The part of vosk-browser's Model this page uses; structural, so this file stays free of the library
+ * (and of DOM types) and the session can be driven by a stand-in in a Node test.
+ */
+export interface LoadedModel {
+  KaldiRecognizer: new (sampleRate: number) => ChannelRecognizer;
+}
 
 type State =
   | { kind: 'idle' }
