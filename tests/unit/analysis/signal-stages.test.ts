@@ -3,12 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BAND_COUNT, BandSpectrum } from '../../../src/main/analysis/band-spectrum';
+import { BAND_COUNT } from '../../../src/main/analysis/band-spectrum';
 import { BleedModel } from '../../../src/main/analysis/bleed-model';
 import { DelayTracker } from '../../../src/main/analysis/delay-tracker';
-import { ANALYSIS_SAMPLE_RATE_HZ, FRAME_SAMPLES } from '../../../src/main/analysis/options';
-import { VoiceDetector } from '../../../src/main/analysis/voice-detector';
+import { ANALYSIS_SAMPLE_RATE_HZ } from '../../../src/main/analysis/options';
 import { seededRandom } from '../../support/seeded-random';
+import { runVoiceDetector } from './run-voice-detector';
 
 /** Syllable-like power envelope: bursts of 80–250 ms with gaps, as a customer's speech has. */
 function burstyPower(frames: number, random: () => number): number[] {
@@ -73,18 +73,7 @@ describe('bleed model', () => {
 });
 
 describe('voice detector', () => {
-  function run(samplesAt: (index: number) => number, seconds: number): (number | null)[] {
-    const spectrum = new BandSpectrum();
-    const detector = new VoiceDetector();
-    const decisions: (number | null)[] = [];
-    const frame = new Float32Array(FRAME_SAMPLES);
-    for (let f = 0; f < seconds * 100; f += 1) {
-      for (let i = 0; i < FRAME_SAMPLES; i += 1) frame[i] = samplesAt(f * FRAME_SAMPLES + i);
-      const total = spectrum.push(frame);
-      decisions.push(detector.decide(spectrum.bandPower, total, null, f));
-    }
-    return decisions;
-  }
+  const run = runVoiceDetector;
 
   it('hears nothing in steady white noise', () => {
     const random = seededRandom(11);

@@ -4,11 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BandSpectrum } from '../../../src/main/analysis/band-spectrum';
 import { ANALYSIS_SAMPLE_RATE_HZ, FRAME_SAMPLES } from '../../../src/main/analysis/options';
 import { Periodicity } from '../../../src/main/analysis/periodicity';
-import { VoiceDetector } from '../../../src/main/analysis/voice-detector';
 import { seededRandom } from '../../support/seeded-random';
+import { runVoiceDetector } from './run-voice-detector';
 
 const RATE = ANALYSIS_SAMPLE_RATE_HZ;
 
@@ -63,20 +62,7 @@ describe('periodicity', () => {
 });
 
 describe('voice detector evidence', () => {
-  function run(samplesAt: (n: number) => number, seconds: number, withPeriodicity: boolean): (number | null)[] {
-    const spectrum = new BandSpectrum();
-    const periodicity = new Periodicity();
-    const detector = new VoiceDetector();
-    const decisions: (number | null)[] = [];
-    const frame = new Float32Array(FRAME_SAMPLES);
-    for (let f = 0; f < seconds * 100; f += 1) {
-      for (let i = 0; i < FRAME_SAMPLES; i += 1) frame[i] = samplesAt(f * FRAME_SAMPLES + i);
-      const total = spectrum.push(frame);
-      periodicity.push(frame);
-      decisions.push(detector.decide(spectrum.bandPower, total, null, f, withPeriodicity ? periodicity : null));
-    }
-    return decisions;
-  }
+  const run = runVoiceDetector;
 
   it('hears nothing in a phone line (noise below 3.4 kHz) whose empty upper bands carry stray traces', () => {
     const random = seededRandom(31);
