@@ -60,12 +60,18 @@ export function reduceLiveUpdate(state: LiveDashboard, update: LiveUpdate): Live
       return { ...state, phase: 'idle', savedCallId: update.callId, card: null };
     case 'stopped':
       return { ...state, phase: 'idle', stoppedReason: update.reason, card: null };
-    case 'interruption':
+    case 'interruption': {
+      // Counted on screen at once, not a snapshot later: the interruption is the cue the agent must
+      // see within 1.2 s of its onset. The next snapshot carries the same count from main.
+      if (state.metrics === null) return state;
+      const interruptions = { ...state.metrics.interruptions, [update.by]: state.metrics.interruptions[update.by] + 1 };
+      return { ...state, metrics: { ...state.metrics, interruptions } };
+    }
     case 'backchannel':
     case 'monologue':
     case 'deadAir':
     case 'mark':
-      // Counts arrive in the next metrics snapshot; the events themselves are for the timeline.
+      // The events themselves are for the timeline; what they change arrives in the next snapshot.
       return state;
     default:
       return assertNever(update);
