@@ -2,21 +2,14 @@
 // shape, the readable report, and one line on stderr for each kind of bad transcript or command line.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TRANSCRIPT_CUE_TYPES } from '../../../src/main/transcript/cues';
+import { assertUserError, runAttune as runAttuneBin, type RunResult } from './run-attune';
 
-const BIN = resolve(__dirname, '../../../bin/attune.cjs');
 const TRANSCRIPTS = resolve(__dirname, '../../fixtures/transcripts');
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let dataDir = '';
 before(async () => {
@@ -26,25 +19,12 @@ after(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function runAttune(args: readonly string[]): Promise<RunResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ATTUNE_DATA_DIR: join(dataDir, 'library') } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const runAttune = (args: readonly string[]): Promise<RunResult> => runAttuneBin(args, { dataDir: join(dataDir, 'library') });
 
+/** The shared user-error checks, then the line itself: exactly `expected` when it is a string. */
 function assertOneLineError(result: RunResult, exitCode: number, expected: string | RegExp): void {
-  assert.equal(result.code, exitCode, `stderr: ${result.stderr}`);
-  assert.equal(result.stdout, '');
-  const lines = result.stderr.split('\n').filter((line) => line !== '');
-  assert.equal(lines.length, 1, `stderr was: ${result.stderr}`);
-  if (typeof expected === 'string') assert.equal(lines[0], expected);
-  else assert.match(lines[0] ?? '', expected);
+  assertUserError(result, exitCode, typeof expected === 'string' ? /^attune: / : expected);
+  if (typeof expected === 'string') assert.equal(result.stderr.trim(), expected);
 }
 
 describe('attune coach --json', () => {
