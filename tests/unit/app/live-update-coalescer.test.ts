@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLiveUpdateCoalescer, type CoalescerClock } from '../../../src/main/app/live-update-coalescer';
 import type { LiveMetricsSnapshot, LiveUpdate } from '../../../src/shared/live';
+import { metricsSnapshot } from '../../support/live-snapshot';
 
 /** A hand-driven clock: `advance` runs due timers in order. */
 function manualClock(): CoalescerClock & { advance(ms: number): void; pending(): number } {
@@ -32,24 +33,7 @@ function manualClock(): CoalescerClock & { advance(ms: number): void; pending():
   };
 }
 
-function snapshot(elapsedMs: number): LiveMetricsSnapshot {
-  return {
-    type: 'metrics',
-    emittedAtMs: elapsedMs,
-    elapsedMs,
-    talkRatio: 0.5,
-    recentTalkRatio: 0.5,
-    agentTalkMs: 0,
-    customerTalkMs: 0,
-    interruptions: { agent: 0, customer: 0 },
-    currentSpeaker: 'nobody',
-    agentMonologueMs: 0,
-    lastResponseGapMs: null,
-    deadAirMs: 0,
-    levelsDb: { agent: -100, customer: -100 },
-    recordedMs: elapsedMs,
-  };
-}
+const snapshot = (elapsedMs: number): LiveMetricsSnapshot => metricsSnapshot(elapsedMs);
 
 const interruption: LiveUpdate = { type: 'interruption', by: 'agent', atMs: 1000, emittedAtMs: 2000, overlapMs: 400 };
 

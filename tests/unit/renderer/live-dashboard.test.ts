@@ -4,24 +4,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CARD_VISIBLE_MS, IDLE_DASHBOARD, dismissCard, reduceLiveUpdate, type LiveDashboard } from '../../../src/renderer/src/live/live-dashboard';
 import type { LiveMetricsSnapshot, LiveUpdate } from '../../../src/shared/live';
+import { metricsSnapshot } from '../../support/live-snapshot';
 
 function snapshot(elapsedMs: number, interruptions = { agent: 0, customer: 0 }): LiveMetricsSnapshot {
-  return {
-    type: 'metrics',
-    emittedAtMs: elapsedMs,
-    elapsedMs,
-    talkRatio: 0.5,
-    recentTalkRatio: 0.5,
-    agentTalkMs: 1_000,
-    customerTalkMs: 1_000,
-    interruptions,
-    currentSpeaker: 'both',
-    agentMonologueMs: 0,
-    lastResponseGapMs: null,
-    deadAirMs: 0,
-    levelsDb: { agent: -20, customer: -20 },
-    recordedMs: elapsedMs,
-  };
+  return metricsSnapshot(elapsedMs, { interruptions });
 }
 
 const fold = (updates: readonly LiveUpdate[], from: LiveDashboard = IDLE_DASHBOARD): LiveDashboard => updates.reduce(reduceLiveUpdate, from);
