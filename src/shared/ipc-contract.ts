@@ -5,6 +5,8 @@
 import type { CallAnalysis } from './call-analysis';
 import type { CallSummaryRow, StoredCall } from './calls';
 import type { CaptureChannel, CaptureProblemKind, CoachingSettings, LiveUpdate } from './live';
+import type { PrivacySettings } from './transcript';
+import type { CallTranscript, ModelActionResult, SpeechModelsStatus, TranscriptionUpdate } from './transcription';
 
 export type AgentChannel = 'left' | 'right';
 
@@ -91,6 +93,27 @@ export interface AttuneIpcApi {
   returnFocus(): Promise<void>;
   /** The agent dismissed the card (a click in either window): the coach and every window hear of it. */
   dismissCard(): Promise<void>;
+
+  /** Speech models offered and installed, the download in progress, the recognizer and background state. */
+  getSpeechModels(): Promise<SpeechModelsStatus>;
+  /**
+   * Downloads a manifest model into the library (resumable, checksum verified, unpacked), then selects it
+   * if none is selected. Resolves when it is installed, failed or was cancelled; progress is pushed.
+   */
+  downloadSpeechModel(modelId: string): Promise<ModelActionResult>;
+  /** Stops the download in progress (what was received is kept, so it resumes later). */
+  cancelSpeechModelDownload(): Promise<void>;
+  /** Native dialog for a model the user already has: a folder, or a .zip / .tar.gz archive; null if cancelled. */
+  chooseSpeechModelSource(kind: 'folder' | 'archive'): Promise<string | null>;
+  /** Installs a model folder or archive from this path into the library, then selects it if none is. */
+  importSpeechModel(path: string): Promise<ModelActionResult>;
+  /** The model the recognizer uses (null: transcription off); the recognizer restarts with it. */
+  selectSpeechModel(modelId: string | null): Promise<ModelActionResult>;
+  getPrivacySettings(): Promise<PrivacySettings>;
+  /** Validated and persisted; a shorter retention is applied at once. */
+  setPrivacySettings(settings: PrivacySettings): Promise<PrivacySettings>;
+  /** A stored call's transcript with its cues and scorecard; null when no call has this id. */
+  getCallTranscript(callId: number): Promise<CallTranscript | null>;
 }
 
 export type AttuneIpcMethod = keyof AttuneIpcApi;
@@ -119,6 +142,15 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   setOverlayVisible: true,
   returnFocus: true,
   dismissCard: true,
+  getSpeechModels: true,
+  downloadSpeechModel: true,
+  cancelSpeechModelDownload: true,
+  chooseSpeechModelSource: true,
+  importSpeechModel: true,
+  selectSpeechModel: true,
+  getPrivacySettings: true,
+  setPrivacySettings: true,
+  getCallTranscript: true,
 };
 export const ATTUNE_IPC_METHODS: readonly AttuneIpcMethod[] = Object.freeze(
   Object.keys(METHOD_PRESENCE) as AttuneIpcMethod[],
@@ -152,11 +184,14 @@ export interface AttuneLocalHelpers {
   onLiveUpdate(listener: (update: LiveUpdate) => void): () => void;
   /** Subscribes to commands from global shortcuts and the tray; returns the unsubscribe function. */
   onAppCommand(listener: (command: AppCommand) => void): () => void;
+  /** Subscribes to speech-model status and live captions; returns the unsubscribe function. */
+  onTranscriptionUpdate(listener: (update: TranscriptionUpdate) => void): () => void;
 }
 
 /** Push channels main → windows (not invoke methods). */
 export const LIVE_UPDATE_CHANNEL = 'attune:live-update';
 export const APP_COMMAND_CHANNEL = 'attune:app-command';
+export const TRANSCRIPTION_UPDATE_CHANNEL = 'attune:transcription-update';
 /** Renderer → main, carrying the frame port (ipcRenderer.postMessage with one transferred port). */
 export const FRAME_PORT_CHANNEL = 'attune:frame-port';
 

@@ -53,3 +53,31 @@ export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = { redactTranscripts: tr
 
 /** What a redacted word is replaced with (its timings are kept). */
 export const REDACTED_WORD = '[redacted]';
+
+// The cues the transcript detectors produce (src/main/transcript/detectors.ts): what was said (or how
+// fast), by whom, and when.
+export const TRANSCRIPT_CUE_TYPES = [
+  'fast-pace',
+  'filler',
+  'empathy',
+  'paraphrase',
+  'open-question',
+  'closed-question',
+  'defensive',
+  'thanks',
+  'intent-to-help',
+  'options-offered',
+  'name-used',
+  'next-step',
+] as const;
+
+export type TranscriptCueType = (typeof TRANSCRIPT_CUE_TYPES)[number];
+
+export interface TranscriptCue {
+  type: TranscriptCueType;
+  by: TranscriptChannel;
+  /** Start of the words the cue is about, in ms from the start of the call (fast-pace: the word that crossed the limit). */
+  atMs: number;
+  /** The words as recognized, or for fast-pace the measured rate. */
+  text: string;
+}
