@@ -52,6 +52,8 @@ export type LiveStatus =
 export interface UiPreferences {
   /** The one-time reminder that recording a call may need everyone's consent was acknowledged. */
   consentReminderAcknowledged: boolean;
+  /** The Live view's one-time offer to download or import a speech model was dismissed (absent: not yet). */
+  speechModelOfferDismissed?: boolean;
 }
 
 /** Shortcut-driven or tray-driven commands main sends to the windows. */

@@ -41,7 +41,10 @@ export const liveNoteRequestSchema = z.strictObject({
 /** A stored call's id: SQLite rowids start at 1. */
 export const callIdSchema = z.number().int('must be a whole number').positive('must be a positive call id');
 
-export const uiPreferencesSchema = z.strictObject({ consentReminderAcknowledged: z.boolean() }) satisfies z.ZodType<UiPreferences>;
+export const uiPreferencesSchema = z.strictObject({
+  consentReminderAcknowledged: z.boolean(),
+  speechModelOfferDismissed: z.boolean().optional(),
+}) satisfies z.ZodType<UiPreferences>;
 
 /**
  * One tuple schema per contract method, validating the whole argument list (so extra arguments are
