@@ -1,6 +1,7 @@
-// The recognizer page's whole interface: the messages it accepts (a model URL, frame blocks, reset) and
-// the only messages it sends back (ready, error, partial and final results). It runs vosk-browser under
-// a CSP the main UI never gets, so nothing else crosses this boundary. Pure and Electron-free.
+// The recognizer page's whole interface: the messages it accepts (a model URL, frame blocks, reset, sync)
+// and the only messages it sends back (ready, error, partial and final results, synced). It runs
+// vosk-browser under a CSP the main UI never gets, so nothing else crosses this boundary. Pure and
+// Electron-free.
 
 import { FRAME_BLOCK_MAX_FRAMES, FRAME_BLOCK_SAMPLES_PER_FRAME } from './live';
 
@@ -23,7 +24,12 @@ export type RecognizerRequest =
   /** One frame block exactly as on the live frame port: planar Int16 at 16 kHz, agent then customer. */
   | { type: 'frames'; block: ArrayBuffer }
   /** End of call: flush each channel's final result, then start afresh for the next call. */
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /**
+   * Answered with `synced` (same id) once both channels have answered every block (and reset) sent
+   * before it, so the host can pace its feeding and knows when a call's last words are out.
+   */
+  | { type: 'sync'; id: number };
 
 /** One word of a Vosk final result (times in seconds, as Vosk gives them). */
 export interface VoskWord {
@@ -43,7 +49,8 @@ export type RecognizerEvent =
   | { type: 'ready' }
   | { type: 'error'; message: string }
   | { type: 'partial'; channel: RecognizerChannel; text: string }
-  | { type: 'final'; channel: RecognizerChannel; result: VoskFinalResult };
+  | { type: 'final'; channel: RecognizerChannel; result: VoskFinalResult }
+  | { type: 'synced'; id: number };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -86,6 +93,11 @@ export function parseRecognizerRequest(data: unknown): { ok: true; request: Reco
     }
     case 'reset':
       return { ok: true, request: { type: 'reset' } };
+    case 'sync': {
+      const id = data['id'];
+      if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return { ok: false, reason: 'sync needs a non-negative integer id' };
+      return { ok: true, request: { type: 'sync', id } };
+    }
     default:
       return { ok: false, reason: `unknown recognizer request type ${JSON.stringify(data['type'])}` };
   }

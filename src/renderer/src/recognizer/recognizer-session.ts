@@ -1,6 +1,8 @@
 // The recognizer page's state: at most one model, one KaldiRecognizer per channel with word timings on,
 // frames in, results out. Everything it says goes through `emit`, so the page's only output is the
-// typed RecognizerEvent stream.
+// typed RecognizerEvent stream. A sync is answered once each channel's recognizer has answered
+// everything sent before it: vosk-browser answers each acceptWaveform and each retrieveFinalResult with
+// exactly one message (result or partialresult; error when it failed), so counting those is enough.
 
 import {
   DEFAULT_MODEL_LOAD_TIMEOUT_MS,
@@ -51,6 +53,27 @@ export function createRecognizerSession(deps: RecognizerSessionDeps): { handle(d
   let state: State = { kind: 'idle' };
   // Partials repeat while someone pauses; only a changed line is worth a message.
   const lastPartial: Record<RecognizerChannel, string> = { agent: '', customer: '' };
+  // Per channel: requests handed to the recognizer, and answers it gave (a repeated partial that is not
+  // emitted still answers its block).
+  const requestsSent: Record<RecognizerChannel, number> = { agent: 0, customer: 0 };
+  const answersSeen: Record<RecognizerChannel, number> = { agent: 0, customer: 0 };
+  // Syncs not yet answered, oldest first, each with the request counts it waits for.
+  const pendingSyncs: Array<{ id: number; waitsFor: Record<RecognizerChannel, number> }> = [];
+
+  const answerSettledSyncs = (): void => {
+    while (pendingSyncs.length > 0) {
+      const oldest = pendingSyncs[0];
+      if (!oldest || RECOGNIZER_CHANNELS.some((channel) => answersSeen[channel] < oldest.waitsFor[channel])) return;
+      pendingSyncs.shift();
+      deps.emit({ type: 'synced', id: oldest.id });
+    }
+  };
+
+  const countAnswer = (channel: RecognizerChannel): void => {
+    // An error not tied to a request must not make the count run ahead of what was sent.
+    answersSeen[channel] = Math.min(requestsSent[channel], answersSeen[channel] + 1);
+    answerSettledSyncs();
+  };
 
   const startRecognizer = (model: LoadedModel, channel: RecognizerChannel): ChannelRecognizer => {
     const recognizer = new model.KaldiRecognizer(RECOGNIZER_SAMPLE_RATE_HZ);
@@ -59,17 +82,21 @@ export function createRecognizerSession(deps: RecognizerSessionDeps): { handle(d
       if (message.event !== 'result') return;
       lastPartial[channel] = '';
       deps.emit({ type: 'final', channel, result: message.result });
+      countAnswer(channel);
     });
     recognizer.on('partialresult', (message) => {
       if (message.event !== 'partialresult') return;
       const text = message.result.partial;
-      if (text === lastPartial[channel]) return;
-      lastPartial[channel] = text;
-      deps.emit({ type: 'partial', channel, text });
+      if (text !== lastPartial[channel]) {
+        lastPartial[channel] = text;
+        deps.emit({ type: 'partial', channel, text });
+      }
+      countAnswer(channel);
     });
     recognizer.on('error', (message) => {
       if (message.event !== 'error') return;
       deps.emit({ type: 'error', message: `Speech recognition failed on the ${channel} channel: ${message.error}` });
+      countAnswer(channel);
     });
     return recognizer;
   };
@@ -100,6 +127,7 @@ export function createRecognizerSession(deps: RecognizerSessionDeps): { handle(d
         if (state.kind !== 'ready') return;
         const halves = splitFrameBlock(request.block);
         for (const channel of RECOGNIZER_CHANNELS) {
+          requestsSent[channel] += 1;
           state.recognizers[channel].acceptWaveformFloat(halves[channel], RECOGNIZER_SAMPLE_RATE_HZ);
         }
         return;
@@ -107,7 +135,20 @@ export function createRecognizerSession(deps: RecognizerSessionDeps): { handle(d
       case 'reset': {
         if (state.kind !== 'ready') return;
         // Vosk's FinalResult both flushes the words in progress and starts the recognizer afresh.
-        for (const channel of RECOGNIZER_CHANNELS) state.recognizers[channel].retrieveFinalResult();
+        for (const channel of RECOGNIZER_CHANNELS) {
+          requestsSent[channel] += 1;
+          state.recognizers[channel].retrieveFinalResult();
+        }
+        return;
+      }
+      case 'sync': {
+        // Without a ready model nothing is in flight (frames are dropped), so the answer is immediate.
+        if (state.kind !== 'ready') {
+          deps.emit({ type: 'synced', id: request.id });
+          return;
+        }
+        pendingSyncs.push({ id: request.id, waitsFor: { ...requestsSent } });
+        answerSettledSyncs();
         return;
       }
       default: {
