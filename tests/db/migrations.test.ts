@@ -8,6 +8,7 @@ import { MIGRATIONS, type Migration } from '../../src/main/store/migrations/inde
 import { migration0001Calls } from '../../src/main/store/migrations/0001-calls';
 import { migration0002Settings } from '../../src/main/store/migrations/0002-settings';
 import { migration0003Transcripts } from '../../src/main/store/migrations/0003-transcripts';
+import { migration0004TranscriptionState } from '../../src/main/store/migrations/0004-transcription-state';
 import {
   DatabaseFromTheFutureError,
   latestSchemaVersion,
@@ -100,9 +101,48 @@ describe('migration 0002: settings', () => {
   });
 });
 
+describe('migration 0004: transcription state', () => {
+  const insertState = `INSERT INTO call_transcription (call_id, state, model_id, problem, updated_at)
+    VALUES (@callId, @state, @modelId, @problem, '2026-12-01T10:00:00.000Z')`;
+
+  it('one row per call, with a state, the model, the problem only when failed; it goes with its call', () => {
+    const db = dbAtVersion(4);
+    assert.ok(tableNames(db).includes('call_transcription'));
+    assert.deepEqual(indexNames(db, 'call_transcription'), ['call_transcription_state']);
+    const callId = Number(db.prepare(insertCallSql).run(validCall).lastInsertRowid);
+    const insert = db.prepare(insertState);
+    insert.run({ callId, state: 'failed', modelId: 'vosk-small-en', problem: 'The recognizer stopped.' });
+    const refused: Array<[string, Record<string, unknown>, RegExp]> = [
+      ['second row for a call', { callId, state: 'queued', modelId: null, problem: null }, /UNIQUE constraint failed|PRIMARY KEY/],
+      ['unknown call', { callId: callId + 1, state: 'queued', modelId: null, problem: null }, /FOREIGN KEY constraint failed/],
+      ['unknown state', { callId: callId + 1, state: 'paused', modelId: null, problem: null }, /CHECK constraint failed/],
+      ['failed without a problem', { callId: callId + 1, state: 'failed', modelId: null, problem: null }, /CHECK constraint failed/],
+      ['done with a problem', { callId: callId + 1, state: 'done', modelId: 'm', problem: 'x' }, /CHECK constraint failed/],
+      ['empty model id', { callId: callId + 1, state: 'done', modelId: '', problem: null }, /CHECK constraint failed/],
+    ];
+    for (const [what, row, error] of refused) assert.throws(() => insert.run(row), error, what);
+    db.prepare('DELETE FROM calls WHERE id = ?').run(callId);
+    assert.equal(db.prepare('SELECT count(*) FROM call_transcription').pluck().get(), 0);
+  });
+
+  it('takes calls that already have transcript words as done, and leaves the others without a row', () => {
+    const db = dbAtVersion(3);
+    const withWords = Number(db.prepare(insertCallSql).run(validCall).lastInsertRowid);
+    db.prepare(insertCallSql).run({ ...validCall, key: 'k2' });
+    const word = db.prepare("INSERT INTO transcript_words (call_id, channel, word, start_ms, end_ms, conf) VALUES (?, 'agent', ?, ?, ?, 0.9)");
+    word.run(withWords, 'hello', 0, 300);
+    word.run(withWords, 'there', 400, 700);
+    runMigrations(db, MIGRATIONS.slice(0, 4));
+    const rows = db.prepare('SELECT call_id, state, model_id, problem, updated_at FROM call_transcription').all() as Array<Record<string, unknown>>;
+    assert.equal(rows.length, 1);
+    assert.deepEqual({ ...rows[0], updated_at: undefined }, { call_id: withWords, state: 'done', model_id: null, problem: null, updated_at: undefined });
+    assert.match(String(rows[0]?.['updated_at']), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+});
+
 describe('runMigrations', () => {
   it('lists the migrations as versions 1, 2, 3… in their files’ order', () => {
-    assert.deepEqual(MIGRATIONS, [migration0001Calls, migration0002Settings, migration0003Transcripts]);
+    assert.deepEqual(MIGRATIONS, [migration0001Calls, migration0002Settings, migration0003Transcripts, migration0004TranscriptionState]);
     assert.deepEqual(MIGRATIONS.map((m) => m.version), MIGRATIONS.map((_, index) => index + 1));
   });
 

@@ -3,8 +3,14 @@
 import { migration0001Calls } from './0001-calls';
 import { migration0002Settings } from './0002-settings';
 import { migration0003Transcripts } from './0003-transcripts';
+import { migration0004TranscriptionState } from './0004-transcription-state';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001Calls, migration0002Settings, migration0003Transcripts];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001Calls,
+  migration0002Settings,
+  migration0003Transcripts,
+  migration0004TranscriptionState,
+];
