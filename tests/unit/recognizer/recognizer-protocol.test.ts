@@ -17,7 +17,7 @@ function block(frames: number, agent: number, customer: number): ArrayBuffer {
 }
 
 describe('recognizer protocol', () => {
-  it('accepts load-model with and without a timeout, frames and reset', () => {
+  it('accepts load-model with and without a timeout, frames, reset and sync', () => {
     assert.deepEqual(parseRecognizerRequest({ type: 'load-model', url: 'attune-model://small/model.tar.gz' }), {
       ok: true,
       request: { type: 'load-model', url: 'attune-model://small/model.tar.gz' },
@@ -29,6 +29,7 @@ describe('recognizer protocol', () => {
     const frames = block(2, 1, 2);
     assert.deepEqual(parseRecognizerRequest({ type: 'frames', block: frames }), { ok: true, request: { type: 'frames', block: frames } });
     assert.deepEqual(parseRecognizerRequest({ type: 'reset' }), { ok: true, request: { type: 'reset' } });
+    assert.deepEqual(parseRecognizerRequest({ type: 'sync', id: 7, extra: true }), { ok: true, request: { type: 'sync', id: 7 } });
   });
 
   it('refuses malformed requests with a reason', () => {
@@ -41,6 +42,10 @@ describe('recognizer protocol', () => {
       [{ type: 'frames', block: new ArrayBuffer(6) }, /two equal Int16 halves/],
       [{ type: 'frames', block: new ArrayBuffer(4 * 100) }, /whole 10 ms frames/],
       [{ type: 'frames', block: block(101, 0, 0) }, /at most 100 frames/],
+      [{ type: 'sync' }, /sync needs a non-negative integer id/],
+      [{ type: 'sync', id: '3' }, /sync needs a non-negative integer id/],
+      [{ type: 'sync', id: 1.5 }, /sync needs a non-negative integer id/],
+      [{ type: 'sync', id: -1 }, /sync needs a non-negative integer id/],
     ] as const;
     for (const [data, reason] of refused) {
       const parsed = parseRecognizerRequest(data);

@@ -152,3 +152,108 @@ describe('recognizer session', () => {
     assert.equal(agent.chunks.length, 1);
   });
 });
+
+describe('recognizer session sync', () => {
+  const partial = (text: string): VoskRecognizerMessage => ({ event: 'partialresult', recognizerId: 'r', result: { partial: text } });
+  const result = (text: string): VoskRecognizerMessage => ({ event: 'result', recognizerId: 'r', result: { text } });
+
+  it('answers a sync at once when nothing is outstanding', async () => {
+    const { session, events } = await readySession();
+    session.handle({ type: 'sync', id: 1 });
+    assert.deepEqual(events.slice(1), [{ type: 'synced', id: 1 }]);
+  });
+
+  it('answers a sync only after both channels answered every block sent before it, after those answers', async () => {
+    const { session, events, agent, customer } = await readySession();
+    session.handle({ type: 'frames', block: block(1, 0, 0) });
+    session.handle({ type: 'frames', block: block(1, 0, 0) });
+    session.handle({ type: 'sync', id: 4 });
+    agent.send(partial('hel'));
+    agent.send(result('hello'));
+    customer.send(partial(''));
+    assert.ok(!events.some((event) => event.type === 'synced'), 'the customer channel still owes one answer');
+    customer.send(partial(''));
+    assert.deepEqual(events.slice(1), [
+      { type: 'partial', channel: 'agent', text: 'hel' },
+      { type: 'final', channel: 'agent', result: { text: 'hello' } },
+      { type: 'synced', id: 4 },
+    ]);
+  });
+
+  it('counts a repeated partial, which is not emitted, as an answer', async () => {
+    const { session, events, agent, customer } = await readySession();
+    session.handle({ type: 'frames', block: block(1, 0, 0) });
+    session.handle({ type: 'frames', block: block(1, 0, 0) });
+    session.handle({ type: 'sync', id: 1 });
+    for (const recognizer of [agent, customer]) {
+      recognizer.send(partial('so'));
+      recognizer.send(partial('so'));
+    }
+    assert.deepEqual(events.slice(1), [
+      { type: 'partial', channel: 'agent', text: 'so' },
+      { type: 'partial', channel: 'customer', text: 'so' },
+      { type: 'synced', id: 1 },
+    ]);
+  });
+
+  it('answers several syncs in order, each when its own blocks are answered', async () => {
+    const { session, events, agent, customer } = await readySession();
+    session.handle({ type: 'frames', block: block(1, 0, 0) });
+    session.handle({ type: 'sync', id: 1 });
+    session.handle({ type: 'frames', block: block(1, 0, 0) });
+    session.handle({ type: 'sync', id: 2 });
+    agent.send(partial('a'));
+    customer.send(partial('b'));
+    assert.deepEqual(events.filter((event) => event.type === 'synced'), [{ type: 'synced', id: 1 }]);
+    agent.send(partial('a'));
+    customer.send(partial('b'));
+    assert.deepEqual(events.filter((event) => event.type === 'synced'), [{ type: 'synced', id: 1 }, { type: 'synced', id: 2 }]);
+  });
+
+  it('waits after a reset for both final results, so the last words come out before synced', async () => {
+    const { session, events, agent, customer } = await readySession();
+    session.handle({ type: 'reset' });
+    session.handle({ type: 'sync', id: 9 });
+    agent.send(result('bye now'));
+    assert.ok(!events.some((event) => event.type === 'synced'));
+    customer.send(result(''));
+    assert.deepEqual(events.slice(1), [
+      { type: 'final', channel: 'agent', result: { text: 'bye now' } },
+      { type: 'final', channel: 'customer', result: { text: '' } },
+      { type: 'synced', id: 9 },
+    ]);
+  });
+
+  it('counts a recognizer error as the answer to its block, but never runs ahead of what was sent', async () => {
+    const { session, events, agent, customer } = await readySession();
+    agent.send({ event: 'error', recognizerId: 'a', error: 'stray' });
+    session.handle({ type: 'frames', block: block(1, 0, 0) });
+    session.handle({ type: 'sync', id: 3 });
+    customer.send(partial(''));
+    assert.ok(!events.some((event) => event.type === 'synced'), 'the stray error before the block must not count');
+    agent.send({ event: 'error', recognizerId: 'a', error: 'bad buffer' });
+    assert.deepEqual(events.at(-1), { type: 'synced', id: 3 });
+  });
+
+  it('answers a sync at once while no model is loaded, while loading and after a failed load', async () => {
+    const events: RecognizerEvent[] = [];
+    let failLoad: (error: Error) => void = () => undefined;
+    const session = createRecognizerSession({
+      emit: (event) => events.push(event),
+      loadModel: () => new Promise<LoadedModel>((_resolve, reject) => { failLoad = reject; }),
+    });
+    session.handle({ type: 'sync', id: 1 });
+    session.handle({ type: 'load-model', url: 'x' });
+    session.handle({ type: 'frames', block: block(1, 0, 0) });
+    session.handle({ type: 'sync', id: 2 });
+    failLoad(new Error('broken archive'));
+    await tick();
+    session.handle({ type: 'sync', id: 3 });
+    assert.deepEqual(events, [
+      { type: 'synced', id: 1 },
+      { type: 'synced', id: 2 },
+      { type: 'error', message: 'broken archive' },
+      { type: 'synced', id: 3 },
+    ]);
+  });
+});
