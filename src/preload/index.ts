@@ -9,10 +9,12 @@ import {
   createIpcClient,
   FRAME_PORT_CHANNEL,
   LIVE_UPDATE_CHANNEL,
+  TRANSCRIPTION_UPDATE_CHANNEL,
   type AppCommand,
   type AttuneBridge,
 } from '../shared/ipc-contract';
 import type { LiveUpdate } from '../shared/live';
+import type { TranscriptionUpdate } from '../shared/transcription';
 import { installAttuneBridge, type IsolatedBridge } from './main-world-bridge';
 
 /** The `type` of the window message that carries the frame port from this world to the page's. */
@@ -40,6 +42,7 @@ const isolated: IsolatedHalf = {
   pathForDroppedFile: (file) => webUtils.getPathForFile(file),
   onLiveUpdate: (listener) => subscribe<LiveUpdate>(LIVE_UPDATE_CHANNEL, listener),
   onAppCommand: (listener) => subscribe<AppCommand>(APP_COMMAND_CHANNEL, listener),
+  onTranscriptionUpdate: (listener) => subscribe<TranscriptionUpdate>(TRANSCRIPTION_UPDATE_CHANNEL, listener),
   requestFramePort: (requestId: string) => {
     // One end goes to main (it becomes a MessagePortMain there), the other to the page. Frames then
     // flow page → main directly, with their buffers transferred, without passing through this world.

@@ -4,11 +4,15 @@
 import { AudioInputError } from '../audio/audio-input-error';
 import type { CallAnalysis } from '../../shared/call-analysis';
 import type { AgentChannel, AnalyzeCallFileRequest, AnalyzeCallFileResult, AttuneIpcApi, UiPreferences } from '../../shared/ipc-contract';
+import type { PrivacySettings } from '../../shared/transcript';
+import type { ModelActionResult, SpeechModelsStatus } from '../../shared/transcription';
 import type { Library } from '../library/library';
+import { loadPrivacySettings, savePrivacySettings } from '../privacy/privacy-settings';
 import type { LiveCallService } from '../services/live-call-service';
 import { getCall, listCalls } from '../store/calls-repository';
 import { loadCoachingSettings, saveCoachingSettings } from '../store/coaching-settings';
 import { readPreference, writePreference } from '../store/preferences';
+import { loadCallTranscript, type CallTranscriptionState } from '../transcription/call-transcript';
 import { uiPreferencesSchema } from './schemas';
 
 /** Shown when something other than the recording itself went wrong; details go to the log, not the UI. */
@@ -18,6 +22,28 @@ export const UNEXPECTED_ANALYSIS_ERROR =
 /** The preference key UiPreferences are stored under. */
 export const UI_PREFERENCES_KEY = 'ui';
 export const DEFAULT_UI_PREFERENCES: Readonly<UiPreferences> = Object.freeze({ consentReminderAcknowledged: false });
+
+/** What the handlers ask of the speech model service (src/main/models/speech-model-service.ts). */
+export interface SpeechModelCommands {
+  select(modelId: string | null): Promise<{ ok: true } | { ok: false; error: string }>;
+  download(modelId: string): Promise<{ ok: true; modelId: string } | { ok: false; error: string }>;
+  cancelDownload(): void;
+  importFrom(path: string): Promise<{ ok: true; modelId: string } | { ok: false; error: string }>;
+}
+
+/** Speech models and transcription as the handlers need them (src/main/transcription/transcription-runtime.ts). */
+export interface TranscriptionServices {
+  models: SpeechModelCommands;
+  /** Models, selection, download, recognizer state and background progress, read now. */
+  status(): Promise<SpeechModelsStatus>;
+  /**
+   * A model was selected, downloaded or imported: the recognizers (re)load the selected model and
+   * background transcription resumes. Returns at once; the state changes are pushed.
+   */
+  modelChanged(): void;
+  /** Where transcription of a stored call stands (the background transcriber). */
+  callState: CallTranscriptionState;
+}
 
 export interface AttuneServices {
   /** Same signature as `analyzeCallFile` in `src/main/services/call-file-analysis.ts`. */
@@ -34,13 +60,27 @@ export interface AttuneServices {
   returnFocus(): void | Promise<void>;
   /** A card dismissed by a click: tell the live session and clear it in every window. */
   dismissCard(): void | Promise<void>;
+  /** Speech models, the recognizers and stored calls' transcription state. */
+  transcription: TranscriptionServices;
+  /** Native folder/archive dialog for a speech model in the app; a test-controlled stub in the e2e harness. */
+  chooseSpeechModelSource(kind: 'folder' | 'archive'): Promise<string | null>;
+  /** Told after the privacy settings were saved (a shortened retention is applied at once). */
+  privacySettingsChanged(previous: PrivacySettings, next: PrivacySettings): void;
   /** Where unexpected failures are reported. Default: console.error. */
   logError?: (message: string, error: unknown) => void;
 }
 
 export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
   const logError = services.logError ?? ((message: string, error: unknown) => console.error(message, error));
-  const { library, liveCalls } = services;
+  const { library, liveCalls, transcription } = services;
+
+  /** The outcome of a model action: on success the new status (after the recognizers were told). */
+  const afterModelAction = async (result: { ok: true } | { ok: false; error: string }): Promise<ModelActionResult> => {
+    if (!result.ok) return { ok: false, error: result.error };
+    transcription.modelChanged();
+    return { ok: true, status: await transcription.status() };
+  };
+
   return {
     async analyzeCallFile(request: AnalyzeCallFileRequest): Promise<AnalyzeCallFileResult> {
       try {
@@ -88,5 +128,24 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
     dismissCard: async () => {
       await services.dismissCard();
     },
+
+    getSpeechModels: () => transcription.status(),
+    downloadSpeechModel: async (modelId) => afterModelAction(await transcription.models.download(modelId)),
+    cancelSpeechModelDownload: () => {
+      transcription.models.cancelDownload();
+      return Promise.resolve();
+    },
+    chooseSpeechModelSource: (kind) => services.chooseSpeechModelSource(kind),
+    importSpeechModel: async (path) => afterModelAction(await transcription.models.importFrom(path)),
+    selectSpeechModel: async (modelId) => afterModelAction(await transcription.models.select(modelId)),
+
+    getPrivacySettings: () => Promise.resolve(loadPrivacySettings(library.db)),
+    setPrivacySettings(settings) {
+      const previous = loadPrivacySettings(library.db);
+      savePrivacySettings(library.db, settings);
+      services.privacySettingsChanged(previous, settings);
+      return Promise.resolve(settings);
+    },
+    getCallTranscript: (callId) => Promise.resolve(loadCallTranscript(library.db, callId, transcription.callState)),
   };
 }

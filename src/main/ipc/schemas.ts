@@ -3,6 +3,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { AttuneIpcArgs, AttuneIpcMethod, UiPreferences } from '../../shared/ipc-contract';
+import { privacySettingsSchema } from '../privacy/privacy-settings';
 import { coachingSettingsSchema } from '../store/coaching-settings-schema';
 
 export const analyzeCallFileRequestSchema = z.strictObject({
@@ -46,6 +47,20 @@ export const uiPreferencesSchema = z.strictObject({
   speechModelOfferDismissed: z.boolean().optional(),
 }) satisfies z.ZodType<UiPreferences>;
 
+/** A speech model id as the model store names folders: no path separators, no leading dot. */
+export const speechModelIdSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a model id (letters, digits, dot, dash, underscore)');
+
+/** A model folder or archive on this machine, as the dialog (or a drop) gives it. */
+export const speechModelSourcePathSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((path) => isAbsolute(path), 'must be an absolute path')
+  .refine((path) => !path.includes('\0'), 'must not contain NUL characters');
+
 /**
  * One tuple schema per contract method, validating the whole argument list (so extra arguments are
  * rejected too). The mapped type makes a missing method, or a schema whose output disagrees with the
@@ -69,6 +84,15 @@ export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<Attune
   setOverlayVisible: z.tuple([z.boolean()]),
   returnFocus: z.tuple([]),
   dismissCard: z.tuple([]),
+  getSpeechModels: z.tuple([]),
+  downloadSpeechModel: z.tuple([speechModelIdSchema]),
+  cancelSpeechModelDownload: z.tuple([]),
+  chooseSpeechModelSource: z.tuple([z.enum(['folder', 'archive'])]),
+  importSpeechModel: z.tuple([speechModelSourcePathSchema]),
+  selectSpeechModel: z.tuple([speechModelIdSchema.nullable()]),
+  getPrivacySettings: z.tuple([]),
+  setPrivacySettings: z.tuple([privacySettingsSchema]),
+  getCallTranscript: z.tuple([callIdSchema]),
 };
 
 /** Renders zod issues as one line: `request.path: must be an absolute file path; …`. */

@@ -6,7 +6,7 @@
 /** Page-global binding names and hooks shared by both halves of the bridge. */
 export const BINDING_PREFIX = '__attuneIpc_';
 export const FRAME_BINDING = '__attuneFrameBlock';
-/** Page-global hook Node calls (via page.evaluate) to deliver a live update or an app command. */
+/** Page-global hook Node calls (via page.evaluate) to deliver a live update, an app command or a transcription update. */
 export const PUSH_HOOK = '__attuneE2ePush';
 
 export interface PageBridgeOptions {
@@ -34,8 +34,9 @@ export function installPageBridge({ methods, bindingPrefix, channelPrefix, frame
   for (const method of methods) bridge[method] = (...args: unknown[]) => invoke(channelPrefix + method, args);
   bridge['pathForDroppedFile'] = (file: File) => `${dropDirectory}${separator}${file.name}`;
 
-  const listeners = { live: new Set<(value: unknown) => void>(), command: new Set<(value: unknown) => void>() };
-  const subscribe = (kind: 'live' | 'command') => (listener: (value: unknown) => void) => {
+  type PushKind = 'live' | 'command' | 'transcription';
+  const listeners: Record<PushKind, Set<(value: unknown) => void>> = { live: new Set(), command: new Set(), transcription: new Set() };
+  const subscribe = (kind: PushKind) => (listener: (value: unknown) => void) => {
     listeners[kind].add(listener);
     return () => {
       listeners[kind].delete(listener);
@@ -43,9 +44,10 @@ export function installPageBridge({ methods, bindingPrefix, channelPrefix, frame
   };
   bridge['onLiveUpdate'] = subscribe('live');
   bridge['onAppCommand'] = subscribe('command');
+  bridge['onTranscriptionUpdate'] = subscribe('transcription');
   // Node delivers main's pushes here, as ipcRenderer.on would in the preload.
   Object.defineProperty(globalThis, pushHook, {
-    value: (kind: 'live' | 'command', value: unknown) => {
+    value: (kind: PushKind, value: unknown) => {
       for (const listener of [...listeners[kind]]) listener(value);
     },
   });

@@ -8,13 +8,17 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { devServerPages, builtFilesPages, isAppPageUrl } from '../../../src/main/app/app-pages';
 import { AudioInputError } from '../../../src/main/audio/audio-input-error';
-import { createAttuneHandlers, UNEXPECTED_ANALYSIS_ERROR, type AttuneServices } from '../../../src/main/ipc/attune-handlers';
+import { createAttuneHandlers, UNEXPECTED_ANALYSIS_ERROR, type AttuneServices, type TranscriptionServices } from '../../../src/main/ipc/attune-handlers';
 import { createValidatedDispatcher, IpcValidationError } from '../../../src/main/ipc/validated-dispatch';
 import { openLibrary } from '../../../src/main/library/library';
 import { createLiveCallService } from '../../../src/main/services/live-call-service';
 import { DEFAULT_COACHING_SETTINGS, type CoachingSettings } from '../../../src/shared/live';
 import type { CallAnalysis } from '../../../src/shared/call-analysis';
 import { ATTUNE_IPC_METHODS, channelForMethod, createIpcClient, type AttuneIpcApi } from '../../../src/shared/ipc-contract';
+import type { PrivacySettings } from '../../../src/shared/transcript';
+import type { SpeechModelsStatus } from '../../../src/shared/transcription';
+import { insertCall } from '../../../src/main/store/calls-repository';
+import { appendTranscriptWords } from '../../../src/main/store/transcripts-repository';
 
 const CALL_PATH = '/calls/monday.wav';
 
@@ -39,11 +43,45 @@ after(() => {
   rmSync(LIBRARY_DIR, { recursive: true, force: true });
 });
 
+const STATUS: SpeechModelsStatus = {
+  models: [],
+  selectedModelId: null,
+  download: null,
+  transcription: { state: 'off', reason: 'No speech model is selected.' },
+  background: { queuedCalls: 0, current: null, paused: true },
+};
+
+/**
+ * A recording stand-in for the speech model service behind the handlers (the real one is tested in
+ * tests/unit/models): each action answers from `answers`, and what the handlers asked is recorded.
+ */
+function recordingTranscription(answers: { error?: string } = {}) {
+  const asked: string[] = [];
+  const answer = <T extends object>(what: string, ok: T) => {
+    asked.push(what);
+    return Promise.resolve(answers.error === undefined ? { ok: true as const, ...ok } : { ok: false as const, error: answers.error });
+  };
+  const transcription: TranscriptionServices = {
+    models: {
+      select: (modelId) => answer(`select ${String(modelId)}`, {}),
+      download: (modelId) => answer(`download ${modelId}`, { modelId }),
+      cancelDownload: () => void asked.push('cancel'),
+      importFrom: (path) => answer(`import ${path}`, { modelId: 'imported' }),
+    },
+    status: () => Promise.resolve(STATUS),
+    modelChanged: () => void asked.push('model changed'),
+    callState: (callId) => (callId === 1 ? { state: 'queued', problem: null } : { state: 'none', problem: null }),
+  };
+  return { transcription, asked };
+}
+
 /** Services that record calls and answer with `outcome`; a real library and live call service in a temp folder. */
-function recordingServices(outcome: () => Promise<CallAnalysis> = () => Promise.resolve(ANALYSIS)) {
+function recordingServices(outcome: () => Promise<CallAnalysis> = () => Promise.resolve(ANALYSIS), modelAnswers: { error?: string } = {}) {
   const calls: Array<{ path: string; agentChannel: string | undefined }> = [];
   const logged: string[] = [];
   const overlay: string[] = [];
+  const privacyChanges: Array<[PrivacySettings, PrivacySettings]> = [];
+  const { transcription, asked } = recordingTranscription(modelAnswers);
   const services: AttuneServices = {
     analyzeCallFile: (path, options) => {
       calls.push({ path, agentChannel: options?.agentChannel });
@@ -56,9 +94,12 @@ function recordingServices(outcome: () => Promise<CallAnalysis> = () => Promise.
     setOverlayVisible: (visible) => void overlay.push(`visible ${visible}`),
     returnFocus: () => void overlay.push('return focus'),
     dismissCard: () => void overlay.push('dismiss card'),
+    transcription,
+    chooseSpeechModelSource: (kind) => Promise.resolve(kind === 'folder' ? '/models/vosk-small' : '/models/vosk-small.zip'),
+    privacySettingsChanged: (previous, next) => void privacyChanges.push([previous, next]),
     logError: (message) => logged.push(message),
   };
-  return { services, calls, logged, overlay };
+  return { services, calls, logged, overlay, asked, privacyChanges };
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
@@ -75,18 +116,27 @@ describe('IPC contract', () => {
     assert.deepEqual([...ATTUNE_IPC_METHODS].sort(), [
       'addLiveNote',
       'analyzeCallFile',
+      'cancelSpeechModelDownload',
       'chooseCallFile',
+      'chooseSpeechModelSource',
       'dismissCard',
+      'downloadSpeechModel',
       'getCall',
+      'getCallTranscript',
       'getCoachingSettings',
       'getLiveStatus',
+      'getPrivacySettings',
+      'getSpeechModels',
       'getUiPreferences',
+      'importSpeechModel',
       'listCalls',
       'reportCaptureProblem',
       'returnFocus',
+      'selectSpeechModel',
       'setCoachingSettings',
       'setOverlayClickThrough',
       'setOverlayVisible',
+      'setPrivacySettings',
       'setUiPreferences',
       'startLiveCall',
       'stopLiveCall',
@@ -292,5 +342,146 @@ describe('trusted IPC senders', () => {
     assert.equal(isAppPageUrl('http://localhost:5173/index.html', dev), true);
     assert.equal(isAppPageUrl('http://localhost:5174/', dev), false);
     assert.equal(isAppPageUrl('http://127.0.0.1:5173/', dev), false);
+  });
+});
+
+describe('validated dispatch of the speech model, privacy and transcript methods', () => {
+  const malformed: ReadonlyArray<[method: Parameters<ReturnType<typeof createValidatedDispatcher>>[0], what: string, args: unknown[], mentions: RegExp]> = [
+    ['getSpeechModels', 'an argument', ['all'], /expected at most 0 argument/],
+    ['downloadSpeechModel', 'no model id', [], /expected at least 1 argument/],
+    ['downloadSpeechModel', 'an empty id', [''], /argument 1: must not be empty/],
+    ['downloadSpeechModel', 'a path as id', ['../../etc'], /argument 1: must be a model id/],
+    ['downloadSpeechModel', 'a URL as id', ['https://evil.example/model.zip'], /argument 1: must be a model id/],
+    ['downloadSpeechModel', 'an id as object', [{ id: 'vosk-small' }], /argument 1: Invalid input: expected string/],
+    ['cancelSpeechModelDownload', 'an argument', ['vosk-small'], /expected at most 0 argument/],
+    ['chooseSpeechModelSource', 'an unknown kind', ['url'], /argument 1: Invalid option/],
+    ['chooseSpeechModelSource', 'no kind', [], /expected at least 1 argument/],
+    ['importSpeechModel', 'a relative path', ['models/vosk'], /argument 1: must be an absolute path/],
+    ['importSpeechModel', 'a NUL in the path', ['/models/a\0b'], /must not contain NUL/],
+    ['importSpeechModel', 'two paths', ['/models/a', '/models/b'], /expected at most 1 argument/],
+    ['selectSpeechModel', 'no argument', [], /expected at least 1 argument/],
+    ['selectSpeechModel', 'a hidden folder', ['.partial-download'], /argument 1: must be a model id/],
+    ['selectSpeechModel', 'a number', [3], /argument 1: Invalid input: expected string/],
+    ['setPrivacySettings', 'no settings', [], /expected at least 1 argument/],
+    ['setPrivacySettings', 'zero days', [{ redactTranscripts: true, retentionDays: 0 }], /argument 1\.retentionDays/],
+    ['setPrivacySettings', 'fractional days', [{ redactTranscripts: true, retentionDays: 1.5 }], /argument 1\.retentionDays/],
+    ['setPrivacySettings', 'redaction as text', [{ redactTranscripts: 'no', retentionDays: null }], /argument 1\.redactTranscripts/],
+    ['setPrivacySettings', 'a missing field', [{ redactTranscripts: false }], /argument 1\.retentionDays/],
+    ['setPrivacySettings', 'an unexpected field', [{ redactTranscripts: false, retentionDays: null, upload: true }], /Unrecognized key: "upload"/],
+    ['getPrivacySettings', 'an argument', [true], /expected at most 0 argument/],
+    ['getCallTranscript', 'no id', [], /expected at least 1 argument/],
+    ['getCallTranscript', 'a zero id', [0], /argument 1: must be a positive call id/],
+    ['getCallTranscript', 'an id as text', ['7'], /argument 1: Invalid input: expected number, received string/],
+  ];
+
+  for (const [method, what, args, mentions] of malformed) {
+    it(`rejects ${method} with ${what}, and nothing happens`, async () => {
+      const { services, asked, privacyChanges } = recordingServices();
+      const before = await createAttuneHandlers(services).getPrivacySettings();
+      const dispatch = createValidatedDispatcher(createAttuneHandlers(services));
+      const error = await rejectionOf(dispatch(method, args));
+      assert.ok(error instanceof IpcValidationError);
+      assert.match(error.message, new RegExp(`^Invalid request to attune:${method}: `));
+      assert.match(error.message, mentions);
+      assert.doesNotMatch(error.message, /\n/, 'one line, no stack');
+      assert.deepEqual(asked, [], 'the model service was not asked');
+      assert.deepEqual(privacyChanges, []);
+      assert.deepEqual(await createAttuneHandlers(services).getPrivacySettings(), before, 'bad input loses nothing');
+    });
+  }
+
+  it('model actions answer with the new status and tell the recognizers; cancel and the dialog pass through', async () => {
+    const { services, asked } = recordingServices();
+    const dispatch = createValidatedDispatcher(createAttuneHandlers(services));
+    assert.deepEqual(await dispatch('getSpeechModels', []), STATUS);
+    assert.deepEqual(await dispatch('downloadSpeechModel', ['vosk-model-small-en-us-0.15']), { ok: true, status: STATUS });
+    assert.deepEqual(await dispatch('importSpeechModel', ['/models/vosk-small.zip']), { ok: true, status: STATUS });
+    assert.deepEqual(await dispatch('selectSpeechModel', [null]), { ok: true, status: STATUS });
+    await dispatch('cancelSpeechModelDownload', []);
+    assert.equal(await dispatch('chooseSpeechModelSource', ['folder']), '/models/vosk-small');
+    assert.equal(await dispatch('chooseSpeechModelSource', ['archive']), '/models/vosk-small.zip');
+    assert.deepEqual(asked, [
+      'download vosk-model-small-en-us-0.15',
+      'model changed',
+      'import /models/vosk-small.zip',
+      'model changed',
+      'select null',
+      'model changed',
+      'cancel',
+    ]);
+  });
+
+  it("a failed model action resolves with the service's one-line error and leaves the recognizers alone", async () => {
+    const error = 'The model "vosk-x" is not installed: download or import it first.';
+    const { services, asked } = recordingServices(undefined, { error });
+    const handlers = createAttuneHandlers(services);
+    assert.deepEqual(await handlers.selectSpeechModel('vosk-x'), { ok: false, error });
+    assert.deepEqual(await handlers.downloadSpeechModel('vosk-x'), { ok: false, error });
+    assert.deepEqual(await handlers.importSpeechModel('/models/nothing'), { ok: false, error });
+    assert.deepEqual(asked, ['select vosk-x', 'download vosk-x', 'import /models/nothing']);
+  });
+
+  it('privacy settings persist and the schedule hears of each change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attune-ipc-privacy-'));
+    const library = openLibrary(dir);
+    try {
+      const { services, privacyChanges } = recordingServices();
+      const dispatch = createValidatedDispatcher(createAttuneHandlers({ ...services, library }));
+      assert.deepEqual(await dispatch('getPrivacySettings', []), { redactTranscripts: true, retentionDays: null });
+      const shorter = { redactTranscripts: false, retentionDays: 30 };
+      assert.deepEqual(await dispatch('setPrivacySettings', [shorter]), shorter);
+      assert.deepEqual(await dispatch('getPrivacySettings', []), shorter);
+      assert.deepEqual(privacyChanges, [[{ redactTranscripts: true, retentionDays: null }, shorter]]);
+    } finally {
+      library.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('getCallTranscript: the stored words with their cues and scorecard, the state from the transcriber; null for no call', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attune-ipc-transcript-'));
+    const library = openLibrary(dir);
+    try {
+      const { services } = recordingServices();
+      const handlers = createAttuneHandlers({ ...services, library });
+      const { file: _file, ...metrics } = ANALYSIS;
+      const callOf = (key: string) =>
+        insertCall(library.db, {
+          recordingKey: key,
+          agentName: 'Dana',
+          startedAt: '2026-12-01T10:00:00.000Z',
+          durationMs: 60_000,
+          recordingPath: null,
+          metrics,
+          cards: [],
+          notes: [],
+          recovered: false,
+          source: 'live',
+        });
+      const queued = callOf('queued');
+      const spoken = callOf('spoken');
+      assert.equal(queued, 1, 'the stand-in transcriber says call 1 is queued');
+      const words = ['thank', 'you', 'for', 'calling', 'how', 'can', 'i', 'help', 'you', 'today'].map((word, index) => ({
+        channel: 'agent' as const,
+        word,
+        startMs: 1_000 + index * 300,
+        endMs: 1_250 + index * 300,
+        conf: 0.9,
+      }));
+      appendTranscriptWords(library.db, spoken, words);
+
+      assert.deepEqual(await handlers.getCallTranscript(queued), { callId: queued, state: 'queued', problem: null, words: [], cues: [], scorecard: null });
+      const transcript = await handlers.getCallTranscript(spoken);
+      assert.ok(transcript);
+      assert.equal(transcript.state, 'done', 'transcribed live: done without the background queue');
+      assert.deepEqual(transcript.words, words);
+      assert.ok(transcript.cues.some((cue) => cue.type === 'thanks' && cue.by === 'agent'), JSON.stringify(transcript.cues));
+      assert.ok(transcript.scorecard);
+      assert.equal(transcript.scorecard.timing, true, 'the call timing metrics were combined in');
+      assert.equal(await handlers.getCallTranscript(spoken + 100), null);
+    } finally {
+      library.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
