@@ -9,6 +9,7 @@ import { migration0001Calls } from '../../src/main/store/migrations/0001-calls';
 import { migration0002Settings } from '../../src/main/store/migrations/0002-settings';
 import { migration0003Transcripts } from '../../src/main/store/migrations/0003-transcripts';
 import { migration0004TranscriptionState } from '../../src/main/store/migrations/0004-transcription-state';
+import { migration0005CallImports } from '../../src/main/store/migrations/0005-call-imports';
 import {
   DatabaseFromTheFutureError,
   latestSchemaVersion,
@@ -142,7 +143,13 @@ describe('migration 0004: transcription state', () => {
 
 describe('runMigrations', () => {
   it('lists the migrations as versions 1, 2, 3… in their files’ order', () => {
-    assert.deepEqual(MIGRATIONS, [migration0001Calls, migration0002Settings, migration0003Transcripts, migration0004TranscriptionState]);
+    assert.deepEqual(MIGRATIONS, [
+      migration0001Calls,
+      migration0002Settings,
+      migration0003Transcripts,
+      migration0004TranscriptionState,
+      migration0005CallImports,
+    ]);
     assert.deepEqual(MIGRATIONS.map((m) => m.version), MIGRATIONS.map((_, index) => index + 1));
   });
 

@@ -4,6 +4,7 @@ import { migration0001Calls } from './0001-calls';
 import { migration0002Settings } from './0002-settings';
 import { migration0003Transcripts } from './0003-transcripts';
 import { migration0004TranscriptionState } from './0004-transcription-state';
+import { migration0005CallImports } from './0005-call-imports';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002Settings,
   migration0003Transcripts,
   migration0004TranscriptionState,
+  migration0005CallImports,
 ];
