@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deleteCall, insertCall } from '../../src/main/store/calls-repository';
+import { appendTranscriptWords } from '../../src/main/store/transcripts-repository';
 import {
   getRecordingPath,
   getTranscriptionState,
@@ -55,9 +56,11 @@ describe('transcription state repository', () => {
     assert.throws(() => setTranscriptionState(db, id + 100, { state: 'queued' }), /FOREIGN KEY constraint failed/);
   });
 
-  it('lists calls with a recording and no finished transcript, newest first; done, failed and recording-less calls are left out', () => {
+  it('lists calls with a recording and no finished transcript, newest first; done, failed, recording-less and live-transcribed calls are left out', () => {
     const { db, call } = setup();
     const never = call('never', '2026-12-01T09:00:00.000Z');
+    const transcribedLive = call('live', '2026-12-01T15:00:00.000Z');
+    appendTranscriptWords(db, transcribedLive, [{ channel: 'agent', word: 'hello', startMs: 0, endMs: 300, conf: 0.9 }]);
     const queued = call('queued', '2026-12-01T11:00:00.000Z');
     const running = call('running', '2026-12-01T10:00:00.000Z');
     const done = call('done', '2026-12-01T12:00:00.000Z');
@@ -68,6 +71,9 @@ describe('transcription state repository', () => {
     setTranscriptionState(db, done, { state: 'done', modelId: 'm' });
     setTranscriptionState(db, failed, { state: 'failed', modelId: 'm', problem: 'broke' });
     assert.deepEqual(listCallsToTranscribe(db), [queued, running, never]);
+    // Queued again (its live transcript was incomplete): the row decides, not the words.
+    setTranscriptionState(db, transcribedLive, { state: 'queued' });
+    assert.deepEqual(listCallsToTranscribe(db), [transcribedLive, queued, running, never]);
   });
 
   it('lists calls that failed with another model, not those that failed before any model was used', () => {

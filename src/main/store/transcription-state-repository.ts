@@ -58,15 +58,18 @@ export function getTranscriptionState(db: SqliteDatabase, callId: number): CallT
 }
 
 /**
- * Calls with a recording whose transcript is not finished: never queued, queued, or running when the
- * app stopped. Newest first (the calls people open first). Failed calls are left out: they are retried
- * on request or with another model (listFailedWithOtherModel), not at every start.
+ * Calls with a recording whose transcript is not finished: queued, running when the app stopped, or
+ * never queued and without words (a call with words and no row was transcribed live). Newest first
+ * (the calls people open first). Failed calls are left out: they are retried on request or with another
+ * model (listFailedWithOtherModel), not at every start.
  */
 export function listCallsToTranscribe(db: SqliteDatabase): number[] {
   return db
     .prepare(
       `SELECT c.id FROM calls c LEFT JOIN call_transcription t ON t.call_id = c.id
-       WHERE c.recording_path IS NOT NULL AND (t.state IS NULL OR t.state IN ('queued', 'running'))
+       WHERE c.recording_path IS NOT NULL
+         AND (t.state IN ('queued', 'running')
+           OR (t.state IS NULL AND NOT EXISTS (SELECT 1 FROM transcript_words w WHERE w.call_id = c.id)))
        ORDER BY c.started_at DESC, c.id DESC`,
     )
     .pluck()
