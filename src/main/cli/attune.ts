@@ -11,6 +11,7 @@ import { recoverUnfinishedCalls } from '../services/call-recovery';
 import { analyzeCallFile } from '../services/call-file-analysis';
 import { listCalls } from '../store/calls-repository';
 import { callsJson, callsTable } from './calls-format';
+import { applyRetentionForCli } from './cli-retention';
 import { ANALYZE_HELP, CALLS_HELP, COACH_HELP, LIVE_HELP, MAIN_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
 import { runLiveCommand } from './live-command';
 import { TranscriptError } from '../transcript/vosk-transcript';
@@ -100,6 +101,7 @@ async function withLibrary(io: CliIo, action: (library: Library) => Promise<numb
   const library = openLibrary(resolveDataDir());
   try {
     await recover(library, io);
+    applyRetentionForCli(library, io.stderr);
     return await action(library);
   } finally {
     library.close();
