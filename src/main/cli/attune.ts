@@ -1,4 +1,4 @@
-// The `attune` command line: `attune analyze`, `attune live`, `attune calls`, `attune coach`.
+// The `attune` command line: `attune analyze`, `attune live`, `attune calls`, `attune coach`, `attune import`.
 // Every command first stores calls a crash left unfinished (recovery). User mistakes, unusable
 // recordings and an unusable library end in one line on stderr; only genuine bugs print a stack.
 
@@ -12,7 +12,8 @@ import { analyzeCallFile } from '../services/call-file-analysis';
 import { listCalls } from '../store/calls-repository';
 import { callsJson, callsTable } from './calls-format';
 import { applyRetentionForCli } from './cli-retention';
-import { ANALYZE_HELP, CALLS_HELP, COACH_HELP, LIVE_HELP, MAIN_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
+import { ANALYZE_HELP, CALLS_HELP, COACH_HELP, IMPORT_HELP, LIVE_HELP, MAIN_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
+import { runImportCommand } from './import-command';
 import { runLiveCommand } from './live-command';
 import { TranscriptError } from '../transcript/vosk-transcript';
 import { coachJson, coachText, coachTranscriptFile } from './coach-command';
@@ -31,7 +32,7 @@ export interface CliIo {
   interrupted?: Promise<void>;
 }
 
-const HELP: Record<HelpTopic, string> = { main: MAIN_HELP, analyze: ANALYZE_HELP, live: LIVE_HELP, calls: CALLS_HELP, coach: COACH_HELP };
+const HELP: Record<HelpTopic, string> = { main: MAIN_HELP, analyze: ANALYZE_HELP, live: LIVE_HELP, calls: CALLS_HELP, coach: COACH_HELP, import: IMPORT_HELP };
 
 /** Set ATTUNE_STATS=1 to get wall time and peak RSS on stderr (for the benchmark). */
 const STATS_ENV = 'ATTUNE_STATS';
@@ -64,6 +65,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
           io.stdout.write(command.json ? callsJson(rows) : callsTable(rows, library.dataDir));
           return Promise.resolve(EXIT_OK);
         });
+      case 'import':
+        return await withLibrary(io, (library) => runImportCommand(command, library, io));
       case 'coach': {
         // Like analyze, coaching a file needs no library: recover only if there is a usable one.
         await recoverQuietly(io);

@@ -9,20 +9,21 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls' | 'coach';
+export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls' | 'coach' | 'import';
 
 export type CliCommand =
   | { tag: 'help'; topic: HelpTopic }
   | { tag: 'analyze'; file: string; json: boolean; agentChannel: AgentChannel }
   | { tag: 'live'; file: string; agentChannel: AgentChannel; speed: PlaybackSpeed; events: boolean; agentName: string }
   | { tag: 'calls'; json: boolean }
-  | { tag: 'coach'; file: string; json: boolean };
+  | { tag: 'coach'; file: string; json: boolean }
+  | { tag: 'import'; inputs: string[]; agentChannel: AgentChannel; agentName: string; json: boolean };
 
 /** How fast `attune live` feeds the recording: a multiple of real time, or as fast as it can. */
 export type PlaybackSpeed = { tag: 'times'; factor: number } | { tag: 'max' };
 
 const AGENT_CHANNELS: readonly AgentChannel[] = ['left', 'right'];
-const COMMANDS = ['analyze', 'live', 'calls', 'coach'] as const;
+const COMMANDS = ['analyze', 'live', 'calls', 'coach', 'import'] as const;
 type CommandName = (typeof COMMANDS)[number];
 /** Faster than this is what `max` is for; it also keeps a typo like --speed 40000 from meaning something. */
 const MAX_SPEED_FACTOR = 1000;
@@ -43,6 +44,8 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
       return parseCalls(rest);
     case 'coach':
       return parseCoach(rest);
+    case 'import':
+      return parseImport(rest);
     default: {
       const unreachable: never = name;
       throw new Error(`unhandled command ${String(unreachable)}`);
@@ -51,7 +54,7 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
 }
 
 function helpTopic(topic: string | undefined): HelpTopic {
-  return topic === 'analyze' || topic === 'live' || topic === 'calls' || topic === 'coach' ? topic : 'main';
+  return topic === 'analyze' || topic === 'live' || topic === 'calls' || topic === 'coach' || topic === 'import' ? topic : 'main';
 }
 
 type OptionToken = { name: string; rawName: string; value: string | undefined; inlineValue: boolean | undefined };
@@ -145,19 +148,22 @@ function parseLive(args: readonly string[]): CliCommand {
       case 'speed':
         speed = speedOf(option);
         break;
-      case 'agent-name': {
-        const value = option.value;
-        if (value === undefined || value.trim() === '') throw new UsageError(`${option.rawName} needs a name`);
-        if (value.length > 100 || [...value].some((char) => char.charCodeAt(0) < 0x20)) throw new UsageError(`${option.rawName} must be one line of at most 100 characters`);
-        agentName = value.trim();
+      case 'agent-name':
+        agentName = agentNameOf(option);
         break;
-      }
       default:
         unknownOption(option, 'live');
     }
   }
   if (help) return { tag: 'help', topic: 'live' };
   return { tag: 'live', file: oneFile(positionals, 'live'), agentChannel, speed, events, agentName };
+}
+
+function agentNameOf(option: OptionToken): string {
+  const value = option.value;
+  if (value === undefined || value.trim() === '') throw new UsageError(`${option.rawName} needs a name`);
+  if (value.length > 100 || [...value].some((char) => char.charCodeAt(0) < 0x20)) throw new UsageError(`${option.rawName} must be one line of at most 100 characters`);
+  return value.trim();
 }
 
 function speedOf(option: OptionToken): PlaybackSpeed {
@@ -197,6 +203,22 @@ function parseCoach(args: readonly string[]): CliCommand {
   return { tag: 'coach', file, json };
 }
 
+function parseImport(args: readonly string[]): CliCommand {
+  const { positionals, options, help } = tokenize(args, ['agent', 'agent-name']);
+  let json = false;
+  let agentChannel: AgentChannel = 'left';
+  let agentName = 'Agent';
+  for (const option of options) {
+    if (option.name === 'json') json = flag(option);
+    else if (option.name === 'agent') agentChannel = agentChannelOf(option);
+    else if (option.name === 'agent-name') agentName = agentNameOf(option);
+    else unknownOption(option, 'import');
+  }
+  if (help) return { tag: 'help', topic: 'import' };
+  if (positionals.length === 0) throw new UsageError('import needs files or folders: attune import <call.wav|folder>…');
+  return { tag: 'import', inputs: positionals, agentChannel, agentName, json };
+}
+
 export const MAIN_HELP = `Usage: attune <command> [options]
 
 Attune listens to two-channel call recordings and reports turn-taking: talk ratio,
@@ -210,6 +232,9 @@ Commands:
   coach <transcript.json>
                         Listening cues and a scorecard from a Vosk transcript
                         (\`attune coach --help\`)
+  import <files or folders…>
+                        Analyse recorded calls (WAV, MP3, Ogg) and store them in
+                        the library (\`attune import --help\`)
 
 Every command first stores calls left unfinished by a crash (the library folder is
 $ATTUNE_DATA_DIR, else the app's: ~/.config/Attune on Linux).
@@ -289,4 +314,33 @@ Options:
 
 Exit status: 0 done, 1 the transcript can't be read or is invalid, 2 bad command
 line, 70 internal error (please report it).
+`;
+
+export const IMPORT_HELP = `Usage: attune import <files or folders…> [--agent left|right] [--agent-name NAME]
+                     [--json]
+
+Imports recorded calls into the library: stereo recordings with the agent on one
+channel and the customer on the other, as WAV, MP3, Ogg Opus or Ogg Vorbis (M4A/AAC
+can't be decoded: convert to WAV first). Folders are searched recursively for audio
+files. Each call is analysed as \`attune analyze\` does, kept as a 16 kHz stereo WAV
+in the library's recordings folder and stored; its start is the file's modification
+time minus its length. Mono, damaged, empty and unsupported files are listed with
+the reason and the others go on; a file imported before (same bytes) is a duplicate.
+
+Prints one line per file on stdout as it is done ("[n/N] imported|duplicate|failed
+<path>: ..."), then a summary line.
+
+Options:
+  --agent left|right    Channel carrying the agent's microphone (default: left)
+  --agent-name NAME     Agent name stored with the calls (default: Agent)
+  --json                One JSON object per line per file: {"type":"file","status":
+                        "imported","path","callId","format","startedAt","durationMs",
+                        "talkRatio","interruptions":{"agent","customer"},
+                        "recordingPath"} or {"type":"file","status":"duplicate"|
+                        "failed","path",("callId",)"reason"}; last {"type":"summary",
+                        "imported","duplicates","failed"}
+  -h, --help            Show this help
+
+Exit status: 0 every file imported (or already there), 1 a file failed or the
+library can't be used, 2 bad command line, 70 internal error (please report it).
 `;

@@ -19,6 +19,8 @@ export interface CallFileAnalysisOptions {
   analyzer?: Partial<AnalyzerOptions>;
   /** Signal-stage tuning, for experiments (e.g. turning the bleed model off); defaults are what ships. */
   tuning?: Partial<SignalTuning>;
+  /** Sees every block the analysis gets, agent first (the import keeps a copy of the audio this way). */
+  onChannels?: (agent: Float32Array, customer: Float32Array, sampleRateHz: number) => void;
 }
 
 export async function analyzeCallFile(path: string, options: CallFileAnalysisOptions = {}): Promise<CallAnalysis> {
@@ -41,6 +43,7 @@ export async function analyzeCallFile(path: string, options: CallFileAnalysisOpt
     for await (const [agent, customer] of reader.readChannels([agentIndex, customerIndex])) {
       if (agent === undefined || customer === undefined) throw new Error('reader returned fewer channels than requested');
       analysis.push(agent, customer);
+      options.onChannels?.(agent, customer, layout.sampleRateHz);
     }
     return { file: path, ...analysis.finish() };
   } finally {
