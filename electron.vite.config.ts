@@ -1,4 +1,4 @@
-// electron-vite build of the three bundles: main (Node, CJS), preload (sandboxed, CJS), renderer (React).
+// electron-vite build of the three bundles: main (Node, CJS), preloads (sandboxed, CJS), renderer (React).
 
 import { basename, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -57,7 +57,8 @@ export default defineConfig({
       // A sandboxed preload can require only `electron`, so everything else must be bundled into it.
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        // The app windows' preload, and the hidden recognizer windows' own (it only hands on a port).
+        input: { index: resolve(__dirname, 'src/preload/index.ts'), recognizer: resolve(__dirname, 'src/preload/recognizer.ts') },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },

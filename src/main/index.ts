@@ -1,30 +1,36 @@
-// Composition root of the main process: wires the library, the live call service, IPC, the windows,
-// the shortcuts and the tray to the app's lifecycle. No logic here: each piece lives in its own module.
+// Composition root of the main process: wires the library, the live call service, transcription (speech
+// models, hidden recognizer windows, background transcription), retention, IPC, the windows, the
+// shortcuts and the tray to the app's lifecycle. No logic here: each piece lives in its own module.
 
 import { join } from 'node:path';
 import { app, dialog, Notification, session, type MessagePortMain } from 'electron';
 import type { LiveUpdate } from '../shared/live';
 import { runAppAction, type AppAction, type AppActionTargets } from './app/app-actions';
-import { builtFilesPages, devServerPages, isAppPageUrl, type AppPages } from './app/app-pages';
+import { builtFilesPages, devServerPages, isTrustedSenderPageUrl, type AppPages } from './app/app-pages';
 import { createAppTray, trayIconPath } from './app/app-tray';
 import { chooseCallFileWithDialog } from './app/choose-call-file';
+import { chooseSpeechModelSourceWithDialog } from './app/choose-model-source';
 import { createFramePortRegistry } from './app/frame-port-registry';
 import { registerGlobalShortcuts, type ShortcutRegistration } from './app/global-shortcuts';
 import { createAppWindows, type AppWindows } from './app/app-windows';
 import { OVERLAY_POSITION_PREFERENCE_KEY, savedOverlayPositionSchema } from './app/overlay-placement';
+import { createRecognizerWindows, registerModelScheme } from './app/recognizer-windows';
 import { hardenAllWebContents, installContentSecurityPolicyHeader, installMediaPermissions } from './app/security';
 import { createShutdownGuard } from './app/shutdown-guard';
-import { createLiveUpdateBroadcaster } from './app/window-messages';
+import { broadcastTranscriptionUpdate, createLiveUpdateBroadcaster } from './app/window-messages';
 import { createAttuneHandlers } from './ipc/attune-handlers';
 import { registerFramePortChannel, registerIpcHandlers } from './ipc/register-handlers';
 import { resolveDataDir } from './library/data-dir';
 import { electronNativeBindingPath } from './library/electron-native-binding';
 import { openLibrary, type Library } from './library/library';
 import { isLibraryError } from './library/library-error';
+import { loadModelManifest, type ModelManifest } from './models/model-manifest';
+import { createRetentionSchedule } from './privacy/retention-schedule';
 import { recoverUnfinishedCalls } from './services/call-recovery';
 import { analyzeCallFile } from './services/call-file-analysis';
-import { createLiveCallService } from './services/live-call-service';
+import { createLiveCallService, type LiveCallService } from './services/live-call-service';
 import { readPreference, writePreference } from './store/preferences';
+import { createTranscriptionRuntime } from './transcription/transcription-runtime';
 
 const logError = (message: string, error: unknown): void => {
   if (error === null || error === undefined) console.error(message);
@@ -36,7 +42,12 @@ const devRendererUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDER
 const rendererDir = join(__dirname, '../renderer');
 const pages: AppPages = devRendererUrl ? devServerPages(devRendererUrl) : builtFilesPages(rendererDir, join(rendererDir, 'index.html'));
 const preloadPath = join(__dirname, '../preload/index.js');
-const isTrustedSenderUrl = (url: string): boolean => isAppPageUrl(url, pages);
+const recognizerPreloadPath = join(__dirname, '../preload/recognizer.js');
+// The recognizer page is one of ours but runs under a looser CSP: it never calls main.
+const isTrustedSenderUrl = (url: string): boolean => isTrustedSenderPageUrl(url, pages);
+
+// attune-model: must be privileged (fetch, CORS, streaming) before 'ready'.
+registerModelScheme();
 
 // The library folder is Electron's userData (the CLI computes the same folder without Electron);
 // ATTUNE_DATA_DIR moves both. It must be set before 'ready'.
@@ -61,6 +72,17 @@ function openLibraryOrExplain(): Library | null {
       : `Attune could not open its library in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`;
     dialog.showErrorBox('Attune cannot start', `${detail}\n\nSet ATTUNE_DATA_DIR to use another folder.`);
     return null;
+  }
+}
+
+/** The speech models offered for download; without a readable list the app runs on, offering none. */
+function loadManifestOrNone(): ModelManifest {
+  const path = join(app.getAppPath(), 'models', 'manifest.json');
+  try {
+    return loadModelManifest(path);
+  } catch (error) {
+    logError('attune: the speech model list could not be read; no model is offered for download', error);
+    return { version: 1, models: [] };
   }
 }
 
@@ -99,7 +121,28 @@ function start(): void {
     broadcaster.push(update);
   };
 
-  const liveCalls = createLiveCallService({ library, broadcast: onLiveUpdate, logError });
+  // Transcription: hidden recognizer windows, the speech model service, the live recognizer (part of the
+  // live call's lifecycle), background transcription of stored calls, status pushes to the windows.
+  // With no model the state is 'off' and everything else works as before.
+  const recognizerWindows = createRecognizerWindows({ pages, preloadPath: recognizerPreloadPath, dataDir, logError });
+  // Assigned right below; a cue can only come from a live call, long after.
+  let liveCallsForCues: LiveCallService | null = null;
+  const transcription = createTranscriptionRuntime({
+    library,
+    dataDir,
+    manifest: loadManifestOrNone(),
+    openRecognizer: recognizerWindows.openRecognizer,
+    push: broadcastTranscriptionUpdate,
+    onCue: (cue) => liveCallsForCues?.handleTranscriptCue(cue),
+    logError,
+  });
+  const liveCalls = createLiveCallService({ library, broadcast: onLiveUpdate, logError, lifecycle: transcription.lifecycle });
+  liveCallsForCues = liveCalls;
+  const retention = createRetentionSchedule({
+    library,
+    logError,
+    onDeleted: (result) => console.info(`attune: retention deleted ${result.deleted.length} call(s) started before ${result.cutoff ?? '?'}`),
+  });
 
   const stopLiveCallIfAny = async (): Promise<void> => {
     if ((await liveCalls.getLiveStatus()).state !== 'live') return;
@@ -162,18 +205,27 @@ function start(): void {
       returnFocus: () => overlay.returnFocus(),
       // The same as the shortcut: the session, then every window.
       dismissCard: () => runAction('dismiss-card'),
+      transcription,
+      chooseSpeechModelSource: chooseSpeechModelSourceWithDialog,
+      privacySettingsChanged: (previous, next) => retention.settingsChanged(previous, next),
     }),
     { isTrustedSenderUrl },
   );
   const stopFramePorts = registerFramePortChannel({
     isTrustedSenderUrl,
-    onFrameMessage: (data) => liveCalls.handleFrameMessage(data),
+    // The same frames feed the live call (metrics, cards, recording) and the live recognizer.
+    onFrameMessage: (data) => {
+      liveCalls.handleFrameMessage(data);
+      transcription.handleFrames(data);
+    },
     registry: framePorts,
     logError,
   });
 
   appWindows.openMainWindow();
   void overlay.whenLoaded();
+  // The live recognizer loads the selected model (if any) while the window comes up.
+  transcription.start().catch((error: unknown) => logError('attune: starting transcription failed', error));
 
   const shortcuts: ShortcutRegistration = registerGlobalShortcuts(runAction, logError);
   // Kept in a variable for the app's lifetime: a garbage-collected Tray disappears from the tray.
@@ -193,7 +245,14 @@ function start(): void {
       // Sent past onLiveUpdate: it is not the end of a call, so no frame port is closed.
       if (!callLive) for (const { callId } of recovered) broadcaster.push({ type: 'saved', callId });
     })
-    .catch((error: unknown) => logError('attune: recovering unfinished calls failed', error));
+    .catch((error: unknown) => logError('attune: recovering unfinished calls failed', error))
+    .then(() => {
+      // After recovery, so recovered calls count: old calls go, and every stored call without a
+      // transcript (recovered, imported, recorded without a model) waits for background transcription.
+      retention.start();
+      transcription.background.enqueueUntranscribed();
+    })
+    .catch((error: unknown) => logError('attune: starting retention and background transcription failed', error));
 
   // macOS keeps apps alive without windows; clicking the dock icon should bring the main window back.
   app.on('activate', () => {
@@ -210,6 +269,10 @@ function start(): void {
       // A call still running is stopped and stored, so quitting never loses it.
       await liveCalls.dispose();
       await recovery;
+      retention.stop();
+      // After the call: its last words are stored before the recognizers close.
+      await transcription.dispose();
+      recognizerWindows.closeAll();
       stopFramePorts();
       broadcaster.dispose();
       overlay.destroy();

@@ -16,8 +16,11 @@ export function devServerPages(url: string): AppPages {
   return { tag: 'devServer', url, origin: new URL(url).origin };
 }
 
-/** The renderer's pages: the main window's and the overlay's (electron.vite.config.ts builds both). */
-export type AppPageName = 'index' | 'overlay';
+/**
+ * The renderer's pages: the main window's, the overlay's and the hidden speech recognizer's
+ * (electron.vite.config.ts builds all three).
+ */
+export type AppPageName = 'index' | 'overlay' | 'recognizer';
 
 export type PageLocation = { tag: 'file'; path: string } | { tag: 'url'; url: string };
 
@@ -56,4 +59,19 @@ export function isAppPageUrl(url: string, pages: AppPages): boolean {
       throw new Error(`unknown app pages ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/**
+ * True for the recognizer page. It is one of the app's files, but it runs vosk-browser under a looser
+ * CSP and talks only over its message port, so it is never a trusted IPC sender.
+ */
+export function isRecognizerPageUrl(url: string, pages: AppPages): boolean {
+  if (!isAppPageUrl(url, pages)) return false;
+  const parsed = new URL(url);
+  return parsed.pathname.endsWith('/recognizer.html');
+}
+
+/** Who may call main over IPC: the app's own pages, except the recognizer. */
+export function isTrustedSenderPageUrl(url: string, pages: AppPages): boolean {
+  return isAppPageUrl(url, pages) && !isRecognizerPageUrl(url, pages);
 }

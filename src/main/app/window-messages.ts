@@ -2,12 +2,15 @@
 // metrics snapshots coalesced to at most 10 per second of wall time (live-update-coalescer.ts).
 
 import { BrowserWindow } from 'electron';
-import { APP_COMMAND_CHANNEL, LIVE_UPDATE_CHANNEL, type AppCommand } from '../../shared/ipc-contract';
+import { APP_COMMAND_CHANNEL, LIVE_UPDATE_CHANNEL, TRANSCRIPTION_UPDATE_CHANNEL, type AppCommand } from '../../shared/ipc-contract';
+import type { TranscriptionUpdate } from '../../shared/transcription';
 import type { LiveUpdate } from '../../shared/live';
 import { createLiveUpdateCoalescer, type LiveUpdateCoalescer } from './live-update-coalescer';
+import { isRecognizerWindow } from './recognizer-windows';
 
 function sendTo(window: BrowserWindow, channel: string, payload: unknown): void {
-  if (window.isDestroyed() || window.webContents.isDestroyed()) return;
+  // Hidden recognizer windows only talk over their own port.
+  if (window.isDestroyed() || window.webContents.isDestroyed() || isRecognizerWindow(window)) return;
   window.webContents.send(channel, payload);
 }
 
@@ -29,4 +32,9 @@ export function createLiveUpdateBroadcaster(): LiveUpdateCoalescer {
 
 export function sendAppCommand(window: BrowserWindow, command: AppCommand): void {
   sendTo(window, APP_COMMAND_CHANNEL, command);
+}
+
+/** Speech model status and live captions to every app window. */
+export function broadcastTranscriptionUpdate(update: TranscriptionUpdate): void {
+  for (const window of BrowserWindow.getAllWindows()) sendTo(window, TRANSCRIPTION_UPDATE_CHANNEL, update);
 }

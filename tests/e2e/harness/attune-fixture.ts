@@ -3,7 +3,9 @@
 // and an init script assembles `window.attune` from the contract's method list as the preload does.
 // Behind the bridge: the real IPC validation and handlers, a real call library (SQLite) in a temp
 // folder, and the real live call service; frame-port messages reach its handleFrameMessage as
-// ArrayBuffers, and its broadcasts reach every page's onLiveUpdate listeners.
+// ArrayBuffers, and its broadcasts reach every page's onLiveUpdate listeners. Transcription runs as in
+// the app (createTranscriptionRuntime: model service, live recognizer, background transcriber, status
+// pushes to every page's onTranscriptionUpdate), with recognizer pages opened by the recognizer bridge.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,11 +15,16 @@ import { devServerPages, isAppPageUrl } from '../../../src/main/app/app-pages';
 import { createAttuneHandlers, type AttuneServices } from '../../../src/main/ipc/attune-handlers';
 import { createValidatedDispatcher, type IpcDispatcher } from '../../../src/main/ipc/validated-dispatch';
 import { openLibrary, type Library } from '../../../src/main/library/library';
+import { loadModelManifest, SOURCE_MANIFEST_PATH } from '../../../src/main/models/model-manifest';
+import { createRetentionSchedule, type RetentionSchedule } from '../../../src/main/privacy/retention-schedule';
 import { analyzeCallFile } from '../../../src/main/services/call-file-analysis';
 import { createLiveCallService, type LiveCallService } from '../../../src/main/services/live-call-service';
+import { createTranscriptionRuntime, type TranscriptionRuntime } from '../../../src/main/transcription/transcription-runtime';
 import { ATTUNE_CHANNEL_PREFIX, ATTUNE_IPC_METHODS, type AgentChannel, type AppCommand } from '../../../src/shared/ipc-contract';
 import type { LiveUpdate } from '../../../src/shared/live';
+import type { TranscriptionUpdate } from '../../../src/shared/transcription';
 import { BINDING_PREFIX, FRAME_BINDING, installPageBridge, PUSH_HOOK } from './page-bridge';
+import { createRecognizerBridge, type RecognizerBridge } from './recognizer-bridge';
 import { startRendererServer } from './renderer-server';
 
 export interface AnalyzeCall {
@@ -71,6 +78,18 @@ export interface AttuneHarness {
   openOverlay(): Promise<Page>;
   /** "Quits and restarts main": disposes the service, closes the library, reopens both on the same folder. */
   restartServices(): Promise<void>;
+  /** Everything main pushed on the transcription channel (status and captions), in order. */
+  transcriptionUpdates: readonly TranscriptionUpdate[];
+  /** Pushes a transcription update to every page as main would (e.g. a caption, without a model). */
+  pushTranscriptionUpdate(update: TranscriptionUpdate): Promise<void>;
+  /** What the next `chooseSpeechModelSource()` resolves to (the "user" picks this folder or archive). */
+  setChosenModelSource(path: string | null): void;
+  /** The fetch model downloads use (default: the global fetch; there is no network in tests). */
+  setModelFetch(fetch: typeof globalThis.fetch): void;
+  /** The transcription runtime in use now (replaced by restartServices). */
+  transcription(): TranscriptionRuntime;
+  /** Recognizer pages (the app's hidden recognizer windows) open now. */
+  recognizers: RecognizerBridge;
 }
 
 interface WorkerFixtures {
@@ -88,7 +107,7 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  attune: async ({ page, context, rendererUrl }, use) => {
+  attune: async ({ page, context, browser, rendererUrl }, use) => {
     const dropDir = await mkdtemp(join(tmpdir(), 'attune-e2e-drop-'));
     const dataDir = await mkdtemp(join(tmpdir(), 'attune-e2e-library-'));
     const serviceCalls: AnalyzeCall[] = [];
@@ -97,13 +116,16 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
     const frameStats = { blocks: 0, malformed: 0 };
     const overlayCalls: OverlayControlCalls = { clickThrough: [], visible: [], returnFocus: 0 };
     let chosenFile: string | null = null;
+    let chosenModelSource: string | null = null;
+    let modelFetch: typeof globalThis.fetch = globalThis.fetch;
+    const transcriptionUpdates: TranscriptionUpdate[] = [];
     let analysisGate: Promise<void> = Promise.resolve();
     const logError = (message: string, error: unknown): void => {
       pageProblems.push(`main logged: ${message}: ${String(error)}`);
     };
 
     /** Delivers a push to every open page of the app, as main's webContents.send does. */
-    const pushToPages = (kind: 'live' | 'command', value: unknown): Promise<void> =>
+    const pushToPages = (kind: 'live' | 'command' | 'transcription', value: unknown): Promise<void> =>
       Promise.all(
         context.pages().map((target) =>
           target
@@ -113,21 +135,48 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
         ),
       ).then(() => undefined);
 
-    // Main's side: the library, the live call service and the handlers over them. Rebuilt by restartServices.
+    const recognizers = createRecognizerBridge({
+      browser,
+      rendererUrl,
+      dataDir: () => dataDir,
+      logProblem: (message) => pageProblems.push(message),
+    });
+    const manifest = loadModelManifest(SOURCE_MANIFEST_PATH);
+
+    // Main's side: the library, the live call service, transcription and the handlers over them. Rebuilt by restartServices.
     let library: Library | null = null;
     let liveService: LiveCallService | null = null;
+    let runtime: TranscriptionRuntime | null = null;
+    let retention: RetentionSchedule | null = null;
     let dispatch: IpcDispatcher | null = null;
     const startServices = (): { library: Library; liveService: LiveCallService; dispatch: IpcDispatcher } => {
       const opened = openLibrary(dataDir);
+      const transcription = createTranscriptionRuntime({
+        library: opened,
+        dataDir,
+        manifest,
+        openRecognizer: recognizers.openRecognizer,
+        push: (update) => {
+          transcriptionUpdates.push(update);
+          void pushToPages('transcription', update);
+        },
+        onCue: (cue) => service.handleTranscriptCue(cue),
+        fetch: (...args) => modelFetch(...args),
+        logError,
+      });
+      runtime = transcription;
       const service = createLiveCallService({
         library: opened,
         broadcast: (update) => {
           updates.push({ update, elapsedMs: service.elapsedMs });
           void pushToPages('live', update);
         },
+        lifecycle: transcription.lifecycle,
         logError,
       });
       liveService = service;
+      const schedule = createRetentionSchedule({ library: opened, logError });
+      retention = schedule;
       const services: AttuneServices = {
         analyzeCallFile: async (path, options) => {
           serviceCalls.push({ path, agentChannel: options?.agentChannel });
@@ -152,7 +201,14 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
           service.dismissCard();
           await pushToPages('command', 'dismiss-card');
         },
+        transcription,
+        chooseSpeechModelSource: () => Promise.resolve(chosenModelSource),
+        privacySettingsChanged: (previous, next) => schedule.settingsChanged(previous, next),
       };
+      // As the app does after recovery: retention, the selected model, stored calls without a transcript.
+      schedule.start();
+      void transcription.start();
+      transcription.background.enqueueUntranscribed();
       // The very code main registers with ipcMain: zod validation, then the handlers.
       return { library: opened, liveService: service, dispatch: createValidatedDispatcher(createAttuneHandlers(services)) };
     };
@@ -163,8 +219,12 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
     };
     const stopServices = async (): Promise<void> => {
       await liveService?.dispose();
+      retention?.stop();
+      await runtime?.dispose();
       library?.close();
       liveService = null;
+      runtime = null;
+      retention = null;
       library = null;
       dispatch = null;
     };
@@ -188,7 +248,10 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
       frameStats.blocks += 1;
       // What Electron hands main for a transferred ArrayBuffer: an ArrayBuffer of the same bytes.
       const bytes = Buffer.from(payload, 'base64');
-      currentService().handleFrameMessage(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      const block = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      // As registerFramePortChannel's onFrameMessage in the app: the live call, then the live recognizer.
+      currentService().handleFrameMessage(block);
+      runtime?.handleFrames(block);
     });
 
     await context.addInitScript(installPageBridge, {
@@ -256,9 +319,23 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
         await stopServices();
         ({ library, liveService, dispatch } = startServices());
       },
+      transcriptionUpdates,
+      pushTranscriptionUpdate: (update) => pushToPages('transcription', update),
+      setChosenModelSource: (path) => {
+        chosenModelSource = path;
+      },
+      setModelFetch: (fetch) => {
+        modelFetch = fetch;
+      },
+      transcription: () => {
+        if (!runtime) throw new Error('transcription is not running');
+        return runtime;
+      },
+      recognizers,
     });
 
     await stopServices();
+    await recognizers.closeAll();
     expect(pageProblems, 'the page reported errors or CSP violations').toEqual([]);
     await rm(dropDir, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { devServerPages, builtFilesPages, isAppPageUrl } from '../../../src/main/app/app-pages';
+import { devServerPages, builtFilesPages, isAppPageUrl, isRecognizerPageUrl, isTrustedSenderPageUrl } from '../../../src/main/app/app-pages';
 import { AudioInputError } from '../../../src/main/audio/audio-input-error';
 import { createAttuneHandlers, UNEXPECTED_ANALYSIS_ERROR, type AttuneServices, type TranscriptionServices } from '../../../src/main/ipc/attune-handlers';
 import { createValidatedDispatcher, IpcValidationError } from '../../../src/main/ipc/validated-dispatch';
@@ -335,6 +335,17 @@ describe('trusted IPC senders', () => {
     assert.equal(isAppPageUrl('https://example.com/', built), false);
     assert.equal(isAppPageUrl('not a url', built), false);
     assert.equal(isAppPageUrl('', built), false);
+  });
+
+  it('never trusts the recognizer page (vosk-browser under a looser CSP), built or in development', () => {
+    const dev = devServerPages('http://localhost:5173/');
+    assert.equal(isRecognizerPageUrl('file:///opt/attune/out/renderer/recognizer.html', built), true);
+    assert.equal(isTrustedSenderPageUrl('file:///opt/attune/out/renderer/recognizer.html', built), false);
+    assert.equal(isTrustedSenderPageUrl('http://localhost:5173/recognizer.html', dev), false);
+    assert.equal(isTrustedSenderPageUrl('file:///opt/attune/out/renderer/index.html', built), true);
+    assert.equal(isTrustedSenderPageUrl('file:///opt/attune/out/renderer/overlay.html', built), true);
+    assert.equal(isTrustedSenderPageUrl('http://localhost:5173/overlay.html', dev), true);
+    assert.equal(isRecognizerPageUrl('file:///home/user/recognizer.html', built), false, 'not one of ours at all');
   });
 
   it('accepts only the dev server origin in development', () => {
