@@ -100,7 +100,8 @@ async function unzipInto(archive: string, root: string, onBytes: (archiveBytes: 
     zip.on('error', (error: Error) => {
       // yauzl validates names itself and says so in its own words: keep ours.
       const named = /^(absolute path|invalid relative path|invalid characters in fileName): (.*)$/.exec(error.message);
-      stop(named ? new UnsafeEntry(named[2] ?? '', named[1] === 'absolute path' ? 'an absolute path' : 'a path that leads out of the archive (..)') : error);
+      const why = named?.[1] === 'absolute path' ? 'an absolute path' : named?.[1] === 'invalid relative path' ? 'a path that leads out of the archive (..)' : 'a name with a backslash';
+      stop(named ? new UnsafeEntry(named[2] ?? '', why) : error);
     });
     zip.on('end', () => {
       settled = true;

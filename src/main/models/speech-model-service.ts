@@ -66,15 +66,32 @@ export function createSpeechModelService(deps: SpeechModelServiceDeps): SpeechMo
     }
   };
 
-  /** Progress within a phase is throttled; a new phase is always announced. */
+  let trailingTimer: NodeJS.Timeout | null = null;
+  const clearTrailing = (): void => {
+    if (trailingTimer) clearTimeout(trailingTimer);
+    trailingTimer = null;
+  };
+
+  /**
+   * Progress within a phase is throttled, with a trailing announcement so the latest figure is never
+   * held back (a stalled transfer still shows how far it got); a new phase is always announced.
+   */
   const setProgress = (progress: ModelDownloadProgress): void => {
     if (!job) return;
     const phaseChanged = job.progress.phase !== progress.phase;
     job.progress = progress;
-    const nowMs = performance.now();
-    if (phaseChanged || nowMs - lastProgressChangeMs >= PROGRESS_INTERVAL_MS) {
-      lastProgressChangeMs = nowMs;
+    const sinceMs = performance.now() - lastProgressChangeMs;
+    if (phaseChanged || sinceMs >= PROGRESS_INTERVAL_MS) {
+      clearTrailing();
+      lastProgressChangeMs = performance.now();
       changed();
+    } else if (!trailingTimer) {
+      trailingTimer = setTimeout(() => {
+        trailingTimer = null;
+        if (!job) return;
+        lastProgressChangeMs = performance.now();
+        changed();
+      }, PROGRESS_INTERVAL_MS - sinceMs);
     }
   };
 
@@ -95,6 +112,7 @@ export function createSpeechModelService(deps: SpeechModelServiceDeps): SpeechMo
     try {
       return await work();
     } finally {
+      clearTrailing();
       job = null;
       changed();
     }
