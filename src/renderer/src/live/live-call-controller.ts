@@ -9,6 +9,7 @@ import type { CallSummaryRow } from '../../../shared/calls';
 import { openCapture, type CaptureLevels, type CaptureProblem, type CaptureSession } from '../capture/capture-engine';
 import { CaptureError } from '../capture/capture-errors';
 import { detectPlatform, isMonitorDevice, type CaptureSource, type CaptureSourceKind, type Platform, type SystemAudioChoice } from '../capture/capture-source';
+import { updateUiPreferences } from '../lib/ui-preferences';
 import { dismissCard, IDLE_DASHBOARD, reduceLiveUpdate, type LiveDashboard } from './live-dashboard';
 
 export interface AudioInputDevice {
@@ -270,7 +271,7 @@ export class LiveCallController {
 
   acknowledgeConsent(): void {
     this.update({ consentAcknowledged: true });
-    this.bridge.setUiPreferences({ consentReminderAcknowledged: true }).catch((error: unknown) => this.update({ error: messageOf(error) }));
+    updateUiPreferences(this.bridge, { consentReminderAcknowledged: true }).catch((error: unknown) => this.update({ error: messageOf(error) }));
   }
 
   async startCall(): Promise<void> {

@@ -1,17 +1,26 @@
 // The Live view: choose the two channels and watch their levels, start and stop a call, and follow
-// it on a mini-dashboard fed by main's live updates; the calls just stored are listed below, and each
-// opens its report in place of the view.
+// it on a mini-dashboard fed by main's live updates (with the caption line and whether speech is
+// transcribed); the calls just stored are listed below, and each opens its report in place of the
+// view. While no speech model is installed, it offers one once.
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { CallSummaryRow } from '../../../shared/calls';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
 import type { CoachingSettings, CurrentSpeaker } from '../../../shared/live';
+import type { SpeechModelsStatus } from '../../../shared/transcription';
 import { isMonitorDevice, PACTL_REMAP_MONITOR_COMMAND } from '../capture/capture-source';
 import { BalanceBar } from '../components/BalanceBar';
 import { LevelMeter } from '../components/LevelMeter';
+import { LiveCaptionLine } from '../components/LiveCaptionLine';
+import { SpeechModelOffer } from '../components/SpeechModelOffer';
+import { TranscriptionIndicator } from '../components/TranscriptionIndicator';
 import { assertNever } from '../lib/assert-never';
 import { useCoachingSettings } from '../lib/use-coaching-settings';
 import { formatClock, formatGap, formatPercent, NO_VALUE } from '../lib/format';
+import type { LiveCaptions } from '../lib/live-captions';
+import { useLiveCaptions } from '../lib/use-live-captions';
+import { useSpeechModelOffer } from '../lib/use-speech-model-offer';
+import { useSpeechModels } from '../lib/use-speech-models';
 import type { LiveCallController, LiveCallState } from '../live/live-call-controller';
 import { StoredCallView } from './StoredCallView';
 import '../styles/live.css';
@@ -26,6 +35,11 @@ export function LiveView({ controller, bridge }: LiveViewProps): ReactElement {
   // Loaded when the view opens, so changes made in Settings show here at once.
   const settings = useCoachingSettings(bridge);
   const callIdle = state.call.tag === 'idle';
+  const { models, setStatus } = useSpeechModels(bridge);
+  const speech = models.tag === 'loaded' ? models.status : null;
+  const captions = useLiveCaptions(bridge);
+  const offer = useSpeechModelOffer(bridge);
+  const offerModel = speech !== null && offer.dismissed === false && callIdle && !speech.models.some((model) => model.state === 'ready');
 
   // The meters run while this view is open; the devices are released when it closes with no call.
   useEffect(() => controller.attachView(), [controller]);
@@ -70,6 +84,8 @@ export function LiveView({ controller, bridge }: LiveViewProps): ReactElement {
 
       {state.consentAcknowledged === false && <ConsentReminder onAcknowledge={() => controller.acknowledgeConsent()} />}
 
+      {offerModel && <SpeechModelOffer bridge={bridge} status={speech} setStatus={setStatus} onDismiss={offer.dismiss} />}
+
       {state.error && (
         <div className="error-alert" role="alert" data-testid="live-error">
           <div className="error-alert-text">
@@ -86,7 +102,7 @@ export function LiveView({ controller, bridge }: LiveViewProps): ReactElement {
 
       <div className={`live-grid${callIdle ? '' : ' live-grid-in-call'}`}>
         <SourcePanel controller={controller} state={state} disabled={!callIdle} />
-        <Dashboard state={state} settings={settings} onDismissCard={() => controller.dismissCardByClick()} />
+        <Dashboard state={state} settings={settings} speech={speech} captions={captions} onDismissCard={() => controller.dismissCardByClick()} />
       </div>
 
       <RecentCalls calls={state.recentCalls} savedCallId={state.dashboard.savedCallId} onOpen={setOpenCallId} />
@@ -347,15 +363,29 @@ function speakerText(speaker: CurrentSpeaker): string {
   }
 }
 
-function Dashboard({ state, settings, onDismissCard }: { state: LiveCallState; settings: CoachingSettings; onDismissCard: () => void }): ReactElement {
+interface DashboardProps {
+  state: LiveCallState;
+  settings: CoachingSettings;
+  /** Speech models and the recognizer; null until main answered. */
+  speech: SpeechModelsStatus | null;
+  captions: LiveCaptions;
+  onDismissCard: () => void;
+}
+
+function Dashboard({ state, settings, speech, captions, onDismissCard }: DashboardProps): ReactElement {
   const { metrics, card } = state.dashboard;
   const live = state.call.tag === 'live' || state.dashboard.phase === 'live';
   const share = metrics && metrics.agentTalkMs + metrics.customerTalkMs > 0 ? metrics.talkRatio : null;
+  const recognizerOn = speech !== null && (speech.transcription.state === 'ready' || speech.transcription.state === 'loading');
+  const showCaptions = (live && recognizerOn) || captions.agent !== null || captions.customer !== null;
   return (
     <section className="card live-dashboard" aria-labelledby="dashboard-title" data-testid="live-dashboard">
-      <h2 id="dashboard-title" className="card-title">
-        {live ? 'This call' : metrics ? 'Last call' : 'Call dashboard'}
-      </h2>
+      <div className="live-dashboard-heading">
+        <h2 id="dashboard-title" className="card-title">
+          {live ? 'This call' : metrics ? 'Last call' : 'Call dashboard'}
+        </h2>
+        {speech !== null && <TranscriptionIndicator status={speech} callLive={live} />}
+      </div>
 
       <div className={`live-card-slot${card ? '' : ' live-card-slot-empty'}`} aria-live="polite">
         {card ? (
@@ -367,6 +397,8 @@ function Dashboard({ state, settings, onDismissCard }: { state: LiveCallState; s
           <p className="live-card-placeholder">{live ? 'No cue right now. Cues appear here and on the overlay.' : 'Starts with the call. Cues appear here and on the overlay.'}</p>
         )}
       </div>
+
+      {showCaptions && <LiveCaptionLine captions={captions} />}
 
       <div className="live-balance-block">
         <div className="live-balance-labels">

@@ -1,11 +1,15 @@
-// Settings: which coaching cards appear, how often, and the thresholds behind them. Main validates
-// and stores them in the library folder; a running call picks them up at once.
+// Settings: which coaching cards appear, how often, and the thresholds behind them (main validates
+// and stores them in the library folder; a running call picks them up at once); then the speech model
+// and the privacy settings, each saved on its own.
 
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
 import { CARD_KINDS, DEFAULT_COACHING_SETTINGS, type CardKind, type CoachingSettings } from '../../../shared/live';
+import { PrivacySettings } from '../components/PrivacySettings';
+import { SpeechModelSettings } from '../components/SpeechModelSettings';
 import { assertNever } from '../lib/assert-never';
 import { COACHING_FIELDS, formFromSettings, settingsFromForm, type CoachingForm } from '../lib/coaching-form';
+import { useSpeechModels } from '../lib/use-speech-models';
 import '../styles/settings.css';
 
 function cardLabel(kind: CardKind): { title: string; when: string } {
@@ -18,6 +22,10 @@ function cardLabel(kind: CardKind): { title: string; when: string } {
       return { title: '"Check in with a question"', when: 'when you have talked for a long stretch' };
     case 'customer-quiet':
       return { title: '"Customer has been quiet — check in"', when: 'after a long silence on their side' };
+    case 'acknowledge-first':
+      return { title: '"Acknowledge, then explain"', when: 'when you quote policy (needs a speech model)' };
+    case 'slow-down':
+      return { title: '"Slow down"', when: 'when you talk fast for a while (needs a speech model)' };
     default:
       return assertNever(kind);
   }
@@ -28,6 +36,7 @@ type SaveState = { tag: 'loading' } | { tag: 'editing' } | { tag: 'saving' } | {
 export function SettingsView({ bridge }: { bridge: AttuneBridge }): ReactElement {
   const [form, setForm] = useState<CoachingForm>(() => formFromSettings(DEFAULT_COACHING_SETTINGS));
   const [saveState, setSaveState] = useState<SaveState>({ tag: 'loading' });
+  const { models, setStatus } = useSpeechModels(bridge);
 
   useEffect(() => {
     let current = true;
@@ -70,7 +79,7 @@ export function SettingsView({ bridge }: { bridge: AttuneBridge }): ReactElement
       <header className="view-header">
         <div>
           <h1 id="settings-title">Settings</h1>
-          <p className="view-subtitle">Live coaching: which cues appear, how often, and when.</p>
+          <p className="view-subtitle">Live coaching (which cues appear, how often, and when), the speech model, and privacy.</p>
         </div>
       </header>
 
@@ -145,6 +154,11 @@ export function SettingsView({ bridge }: { bridge: AttuneBridge }): ReactElement
           </span>
         </div>
       </form>
+
+      <div className="settings-form">
+        <SpeechModelSettings bridge={bridge} models={models} setStatus={setStatus} />
+        <PrivacySettings bridge={bridge} />
+      </div>
     </section>
   );
 }

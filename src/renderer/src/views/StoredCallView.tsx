@@ -1,10 +1,12 @@
 // One stored call, opened from the Live view's recent calls: when and who, where its recording is,
-// and the same report as the Analyse view, with the cues shown and the notes taken on its timeline.
+// its listening scorecard and transcript (or why there is none), and the same report as the Analyse
+// view, with the cues shown and the notes taken on its timeline.
 
 import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import type { StoredCall } from '../../../shared/calls';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
 import { CallMetricsReport } from '../components/CallReport';
+import { TranscriptReport } from '../components/TranscriptReport';
 import { assertNever } from '../lib/assert-never';
 import { callMoments } from '../lib/call-moments';
 import { formatClock } from '../lib/format';
@@ -47,7 +49,7 @@ export function StoredCallView({ bridge, callId, callInProgress, onClose }: Stor
             {state.tag === 'loaded' ? `Call of ${formatStart(state.call.startedAt, 'medium')}` : 'Stored call'}
           </h1>
           <p className="view-subtitle">
-            {state.tag === 'loaded' ? 'The report of a call you took live, with the cues you saw and the notes you took.' : `Call ${callId}`}
+            {state.tag === 'loaded' ? 'The report of a call you took live: what was said, the cues you saw and the notes you took.' : `Call ${callId}`}
           </p>
         </div>
         <div className="toolbar">
@@ -89,7 +91,7 @@ export function StoredCallView({ bridge, callId, callInProgress, onClose }: Stor
               </div>
             );
           case 'loaded':
-            return <StoredCallReport call={state.call} />;
+            return <StoredCallReport bridge={bridge} call={state.call} />;
           default:
             return assertNever(state);
         }
@@ -98,7 +100,7 @@ export function StoredCallView({ bridge, callId, callInProgress, onClose }: Stor
   );
 }
 
-function StoredCallReport({ call }: { call: StoredCall }): ReactElement {
+function StoredCallReport({ bridge, call }: { bridge: AttuneBridge; call: StoredCall }): ReactElement {
   const moments = useMemo(() => callMoments(call.cards, call.notes), [call]);
   return (
     <div className="call-report" data-testid="stored-call-report">
@@ -144,6 +146,7 @@ function StoredCallReport({ call }: { call: StoredCall }): ReactElement {
           </p>
         )}
       </section>
+      <TranscriptReport bridge={bridge} callId={call.id} />
       <CallMetricsReport metrics={call.metrics} moments={moments} />
     </div>
   );
