@@ -14,8 +14,10 @@ const { runCli } = tsx.require(path.join(__dirname, '..', 'src', 'main', 'cli', 
 // reader that went away (`attune live … --events | head`): the call is stored, the rest unprinted.
 // Other commands keep Node's default for Ctrl-C and end quietly when their reader goes away.
 const isLive = process.argv[2] === 'live';
+// `attune models download` too: Ctrl-C stops the download and keeps what it fetched, to resume later.
+const isDownload = process.argv[2] === 'models' && process.argv[3] === 'download';
 let stopLive = () => {};
-const interrupted = isLive
+const interrupted = isLive || isDownload
   ? new Promise((resolve) => {
       stopLive = resolve;
       process.once('SIGINT', () => {

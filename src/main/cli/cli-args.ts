@@ -9,7 +9,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls' | 'coach' | 'import';
+export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls' | 'coach' | 'import' | 'models';
 
 export type CliCommand =
   | { tag: 'help'; topic: HelpTopic }
@@ -17,13 +17,21 @@ export type CliCommand =
   | { tag: 'live'; file: string; agentChannel: AgentChannel; speed: PlaybackSpeed; events: boolean; agentName: string }
   | { tag: 'calls'; json: boolean }
   | { tag: 'coach'; file: string; json: boolean }
-  | { tag: 'import'; inputs: string[]; agentChannel: AgentChannel; agentName: string; json: boolean };
+  | { tag: 'import'; inputs: string[]; agentChannel: AgentChannel; agentName: string; json: boolean }
+  | { tag: 'models'; action: ModelsAction };
+
+/** `attune models …`: list the speech models, download or import one, choose one. */
+export type ModelsAction =
+  | { tag: 'list'; json: boolean }
+  | { tag: 'download'; modelId: string }
+  | { tag: 'import'; path: string }
+  | { tag: 'use'; modelId: string };
 
 /** How fast `attune live` feeds the recording: a multiple of real time, or as fast as it can. */
 export type PlaybackSpeed = { tag: 'times'; factor: number } | { tag: 'max' };
 
 const AGENT_CHANNELS: readonly AgentChannel[] = ['left', 'right'];
-const COMMANDS = ['analyze', 'live', 'calls', 'coach', 'import'] as const;
+const COMMANDS = ['analyze', 'live', 'calls', 'coach', 'import', 'models'] as const;
 type CommandName = (typeof COMMANDS)[number];
 /** Faster than this is what `max` is for; it also keeps a typo like --speed 40000 from meaning something. */
 const MAX_SPEED_FACTOR = 1000;
@@ -46,6 +54,8 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
       return parseCoach(rest);
     case 'import':
       return parseImport(rest);
+    case 'models':
+      return parseModels(rest);
     default: {
       const unreachable: never = name;
       throw new Error(`unhandled command ${String(unreachable)}`);
@@ -54,7 +64,7 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
 }
 
 function helpTopic(topic: string | undefined): HelpTopic {
-  return topic === 'analyze' || topic === 'live' || topic === 'calls' || topic === 'coach' || topic === 'import' ? topic : 'main';
+  return topic === 'analyze' || topic === 'live' || topic === 'calls' || topic === 'coach' || topic === 'import' || topic === 'models' ? topic : 'main';
 }
 
 type OptionToken = { name: string; rawName: string; value: string | undefined; inlineValue: boolean | undefined };
@@ -219,6 +229,38 @@ function parseImport(args: readonly string[]): CliCommand {
   return { tag: 'import', inputs: positionals, agentChannel, agentName, json };
 }
 
+const MODELS_SUBCOMMANDS = ['download', 'import', 'use'] as const;
+
+function parseModels(args: readonly string[]): CliCommand {
+  const { positionals, options, help } = tokenize(args, []);
+  let json = false;
+  for (const option of options) {
+    if (option.name === 'json') json = flag(option);
+    else unknownOption(option, 'models');
+  }
+  if (help) return { tag: 'help', topic: 'models' };
+  const [subcommand, argument, ...extra] = positionals;
+  if (subcommand === undefined) return { tag: 'models', action: { tag: 'list', json } };
+  const name = MODELS_SUBCOMMANDS.find((candidate) => candidate === subcommand);
+  if (name === undefined) throw new UsageError(`unknown models command "${subcommand}" (try \`attune models --help\`)`);
+  if (json) throw new UsageError(`--json goes with \`attune models\` (the list), not with models ${name}`);
+  const what = name === 'import' ? 'a model folder, .zip or .tar.gz' : 'a model id (see `attune models`)';
+  if (argument === undefined || argument === '') throw new UsageError(`models ${name} needs ${what}: attune models ${name} <${name === 'import' ? 'path' : 'id'}>`);
+  if (extra.length > 0) throw new UsageError(`models ${name} takes one ${name === 'import' ? 'path' : 'id'}, got ${extra.length + 1}`);
+  switch (name) {
+    case 'download':
+      return { tag: 'models', action: { tag: 'download', modelId: argument } };
+    case 'import':
+      return { tag: 'models', action: { tag: 'import', path: argument } };
+    case 'use':
+      return { tag: 'models', action: { tag: 'use', modelId: argument } };
+    default: {
+      const unreachable: never = name;
+      throw new Error(`unhandled models command ${String(unreachable)}`);
+    }
+  }
+}
+
 export const MAIN_HELP = `Usage: attune <command> [options]
 
 Attune listens to two-channel call recordings and reports turn-taking: talk ratio,
@@ -235,6 +277,8 @@ Commands:
   import <files or folders…>
                         Analyse recorded calls (WAV, MP3, Ogg) and store them in
                         the library (\`attune import --help\`)
+  models                List, download, import or choose the Vosk speech models used
+                        for transcripts (\`attune models --help\`)
 
 Every command first stores calls left unfinished by a crash (the library folder is
 $ATTUNE_DATA_DIR, else the app's: ~/.config/Attune on Linux).
@@ -343,4 +387,37 @@ Options:
 
 Exit status: 0 every file imported (or already there), 1 a file failed or the
 library can't be used, 2 bad command line, 70 internal error (please report it).
+`;
+
+export const MODELS_HELP = `Usage: attune models [--json]
+       attune models download <id>
+       attune models import <folder | archive.zip | archive.tar.gz>
+       attune models use <id>
+
+The Vosk speech models that transcribe calls, kept in the library folder under
+models/<id>/. The models offered for download are listed in models/manifest.json
+(set ATTUNE_MODEL_MANIFEST to use another list).
+
+  (no command)          List the models: id, name, state (ready, partial,
+                        not-installed), size, and * for the chosen one
+  download <id>         Download a listed model (progress on stderr), check its
+                        sha256 against the list, unpack it and install it. An
+                        interrupted download resumes where it stopped; Ctrl-C
+                        stops it and keeps what was downloaded. A model the list
+                        has no checksum for is installed with a warning that it
+                        could not be verified.
+  import <path>         Install a model folder, .zip or .tar.gz you already have
+  use <id>              Choose the installed model transcripts are made with
+  The first model downloaded or imported is chosen when none is.
+
+Options:
+  --json                With the list: one JSON object {"selected": id or null,
+                        "models":[{ "id", "name", "language", "state",
+                        "selected", "downloadable", "approxSizeMb",
+                        "checksumKnown", "problem" }, ...]}
+  -h, --help            Show this help
+
+Exit status: 0 done, 1 the model can't be downloaded, imported or chosen, 2 bad
+command line, 70 internal error (please report it), 130 download stopped by
+Ctrl-C (run it again to resume).
 `;
