@@ -173,11 +173,18 @@ export function createBackgroundTranscriber(deps: BackgroundTranscriberDeps): Ba
     page = null;
   }
 
-  /** The page with the selected model, opened and loaded if need be; null when none can be had now. */
+  /**
+   * The page with the selected model, opened and loaded if need be; null when none can be had now
+   * (waitingForModel says why), or when the model changed meanwhile (waitingForModel null: try again).
+   */
   async function recognizerPage(): Promise<OpenRecognizerPage | null> {
     if (page !== null && !modelStale) return page;
     closePage();
     modelStale = false;
+    const unlessChanged = (reason: string): null => {
+      waitingForModel = modelStale ? null : reason;
+      return null;
+    };
     let model: ModelUrlAnswer;
     try {
       model = await deps.modelUrl();
@@ -185,18 +192,14 @@ export function createBackgroundTranscriber(deps: BackgroundTranscriberDeps): Ba
       logError('attune: finding the speech model for background transcription failed', error);
       model = { url: null, reason: 'The speech model could not be found.' };
     }
-    if (model.url === null) {
-      waitingForModel = model.reason;
-      return null;
-    }
+    if (model.url === null) return unlessChanged(model.reason);
     let link: RecognizerLink;
     try {
       const port = await deps.openRecognizer('background');
       link = createRecognizerLink(port);
     } catch (error) {
       logError('attune: opening a recognizer for background transcription failed', error);
-      waitingForModel = 'The speech recognizer could not be opened.';
-      return null;
+      return unlessChanged('The speech recognizer could not be opened.');
     }
     if (disposed) {
       link.close();
@@ -208,8 +211,7 @@ export function createBackgroundTranscriber(deps: BackgroundTranscriberDeps): Ba
     } catch (error) {
       link.close();
       if (!disposed) logError(`attune: background transcription cannot load the speech model ${model.modelId}`, error);
-      waitingForModel = error instanceof Error ? error.message : String(error);
-      return null;
+      return unlessChanged(error instanceof Error ? error.message : String(error));
     } finally {
       opening = null;
     }
@@ -252,6 +254,8 @@ export function createBackgroundTranscriber(deps: BackgroundTranscriberDeps): Ba
       }
       const recognizer = await recognizerPage();
       if (recognizer === null) {
+        // The model changed while the old one was tried: try the new one.
+        if (waitingForModel === null) continue;
         report();
         return;
       }

@@ -47,7 +47,7 @@ function writeLiveRecording(path: string, call: SyntheticCall): void {
   writeFileSync(path, Buffer.concat([recordingHeader(data.length), data]));
 }
 
-function setup(options: { script?: Partial<PageScript>; model?: ModelUrlAnswer; dataDir?: string } = {}) {
+function setup(options: { script?: Partial<PageScript>; model?: ModelUrlAnswer; dataDir?: string; onOpen?: () => void } = {}) {
   folders += 1;
   const dataDir = options.dataDir ?? join(root, `library-${folders}`);
   const library = openLibrary(dataDir);
@@ -62,7 +62,10 @@ function setup(options: { script?: Partial<PageScript>; model?: ModelUrlAnswer; 
   const waiting = new Set<() => void>();
   const transcriber = createBackgroundTranscriber({
     library,
-    openRecognizer: pages.open,
+    openRecognizer: (purpose) => {
+      options.onOpen?.();
+      return pages.open(purpose);
+    },
     transcripts,
     modelUrl: () => {
       state.modelUrlCalls += 1;
@@ -310,6 +313,32 @@ describe('background transcriber', () => {
       assert.deepEqual(t.transcriber.callState(id), { state: 'queued', problem: null });
       assert.deepEqual({ opened: t.pages.log.opened, closed: t.pages.log.closed }, { opened: 1, closed: 1 });
       assert.deepEqual(t.errors, ['attune: background transcription cannot load the speech model broken']);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a model chosen while the old one was loading is the one used', async () => {
+    const broken = 'attune-model://library/broken/model.tar.gz';
+    let switchModel = (): void => undefined;
+    const t = setup({
+      model: { url: broken, modelId: 'broken' },
+      script: { brokenModels: new Map([[broken, 'am/final.mdl is missing']]), words: { agent: ['thanks'], customer: ['sure'] } },
+      onOpen: () => switchModel(),
+    });
+    try {
+      switchModel = () => {
+        switchModel = () => undefined;
+        t.state.model = SMALL_MODEL;
+        t.transcriber.modelChanged();
+      };
+      const id = t.storeCall(renderSyntheticCall(16_000, SHORT_SCRIPT));
+      const done = t.idle();
+      t.transcriber.enqueue(id);
+      await done;
+      assert.deepEqual(t.transcriber.callState(id), { state: 'done', problem: null });
+      assert.equal(getTranscriptionState(t.library.db, id)?.modelId, 'small-en');
+      assert.ok(t.reports.every((p) => !p.paused));
     } finally {
       await t.close();
     }
