@@ -5,10 +5,13 @@
 
 import type { Speaker } from './call-analysis';
 
-/** The kinds of card the coach can show; one visible at a time. */
-export type CardKind = 'let-them-finish' | 'monologue' | 'customer-quiet' | 'customer-cut-in';
+/**
+ * The kinds of card the coach can show; one visible at a time. The last two come from the live
+ * transcript (a defensive phrase, a rushed pace), so they appear only while speech is recognized.
+ */
+export type CardKind = 'let-them-finish' | 'monologue' | 'customer-quiet' | 'customer-cut-in' | 'acknowledge-first' | 'slow-down';
 
-export const CARD_KINDS: readonly CardKind[] = ['let-them-finish', 'monologue', 'customer-quiet', 'customer-cut-in'];
+export const CARD_KINDS: readonly CardKind[] = ['let-them-finish', 'monologue', 'customer-quiet', 'customer-cut-in', 'acknowledge-first', 'slow-down'];
 
 export interface CoachingCard {
   kind: CardKind;
@@ -43,7 +46,14 @@ export const DEFAULT_COACHING_SETTINGS: Readonly<CoachingSettings> = Object.free
   monologueTimerFromMs: 20_000,
   customerQuietMs: 8_000,
   targetAgentShareMax: 0.5,
-  enabledCards: Object.freeze({ 'let-them-finish': true, monologue: true, 'customer-quiet': true, 'customer-cut-in': true }),
+  enabledCards: Object.freeze({
+    'let-them-finish': true,
+    monologue: true,
+    'customer-quiet': true,
+    'customer-cut-in': true,
+    'acknowledge-first': true,
+    'slow-down': true,
+  }),
 });
 
 /** Who is talking right now. */

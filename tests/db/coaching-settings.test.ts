@@ -20,7 +20,7 @@ const custom: CoachingSettings = {
   monologueTimerFromMs: 15_000,
   customerQuietMs: 10_000,
   targetAgentShareMax: 0.4,
-  enabledCards: { 'let-them-finish': true, monologue: false, 'customer-quiet': true, 'customer-cut-in': false },
+  enabledCards: { 'let-them-finish': true, monologue: false, 'customer-quiet': true, 'customer-cut-in': false, 'acknowledge-first': false, 'slow-down': true },
 };
 
 function storeRaw(db: ReturnType<typeof migratedMemoryDb>, json: string): void {
@@ -54,6 +54,27 @@ describe('loadCoachingSettings / saveCoachingSettings', () => {
       minCardGapMs: 25_000,
       enabledCards: { ...DEFAULT_COACHING_SETTINGS.enabledCards, monologue: false },
     });
+  });
+
+  it('loads settings saved before the transcript cards with those cards on, keeping every stored choice', () => {
+    const db = migratedMemoryDb();
+    // Exactly what the previous version saved: every field, the four timing cards, two of them off.
+    const previous = {
+      minCardGapMs: 30_000,
+      noRepeatWithinMs: 120_000,
+      monologueMs: 45_000,
+      monologueTimerFromMs: 15_000,
+      customerQuietMs: 10_000,
+      targetAgentShareMax: 0.4,
+      enabledCards: { 'let-them-finish': true, monologue: false, 'customer-quiet': true, 'customer-cut-in': false },
+    };
+    storeRaw(db, JSON.stringify(previous));
+    const loaded = loadCoachingSettings(db);
+    assert.deepStrictEqual(loaded, { ...previous, enabledCards: { ...previous.enabledCards, 'acknowledge-first': true, 'slow-down': true } });
+    assert.deepStrictEqual(Object.keys(loaded.enabledCards).sort(), [...CARD_KINDS].sort());
+    // Saving what was loaded (the Settings view does) is valid and keeps the new cards on.
+    saveCoachingSettings(db, loaded);
+    assert.deepStrictEqual(loadCoachingSettings(db), loaded);
   });
 
   it('replaces only the stored fields that are no longer valid with their defaults', () => {

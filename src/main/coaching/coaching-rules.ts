@@ -1,10 +1,13 @@
 // The coach's rules, pure: turn events and audio time in, at most one card out per step. Sparse by
 // design (agents switch off overlays that talk too much): one card at a time, a minimum gap between
 // cards, no kind repeated within a window, never a card for a backchannel. A cue that the rate limit
-// holds back is dropped, not queued: a late cue is about a moment that has passed.
+// holds back is dropped, not queued: a late cue is about a moment that has passed. Transcript cues
+// (from live speech recognition, seconds after the words) go through the same limits; two of them
+// make cards: the agent sounding defensive, and the agent talking too fast.
 
 import type { Speaker } from '../../shared/call-analysis';
 import type { CardKind, CoachingCard, CoachingSettings } from '../../shared/live';
+import type { TranscriptCue } from '../../shared/transcript';
 import { assertNever } from '../analysis/assert-never';
 
 /** What the rules hear about the call. Every time is audio time (ms from the call's start). */
@@ -14,6 +17,8 @@ export type CoachingInput =
   | { type: 'interruption'; by: Speaker; atMs: number }
   | { type: 'backchannel'; by: Speaker; atMs: number }
   | { type: 'monologue'; atMs: number; durationMs: number }
+  /** A settled cue from the live transcript (its atMs is when the words were said). */
+  | { type: 'transcriptCue'; cue: TranscriptCue }
   /** Time passes; lets silence-based rules fire. */
   | { type: 'tick' }
   /** The agent dismissed the visible card. */
@@ -42,6 +47,17 @@ export interface CoachingStep {
   card: CardDecision | null;
 }
 
+/** A transcript cue about a moment longer ago than this (ms of audio) makes no card: it has passed. */
+export const TRANSCRIPT_CUE_MAX_AGE_MS = 20_000;
+
+/** The card a transcript cue calls for, if any: only the agent's own defensive phrases and rushed pace. */
+export function cardKindForTranscriptCue(cue: TranscriptCue): CardKind | null {
+  if (cue.by !== 'agent') return null;
+  if (cue.type === 'defensive') return 'acknowledge-first';
+  if (cue.type === 'fast-pace') return 'slow-down';
+  return null;
+}
+
 export const INITIAL_COACHING_STATE: CoachingState = Object.freeze({
   current: null,
   lastShownAtMs: Object.freeze({}),
@@ -68,6 +84,10 @@ export function cardFor(kind: CardKind, settings: Pick<CoachingSettings, 'monolo
       };
     case 'customer-cut-in':
       return { kind, title: 'Customer cut in — acknowledge and let them speak', detail: 'The customer started talking while you were speaking.' };
+    case 'acknowledge-first':
+      return { kind, title: 'Acknowledge, then explain', detail: 'Policy talk can sound defensive: name the customer’s concern before the rule.' };
+    case 'slow-down':
+      return { kind, title: 'Slow down', detail: 'You have been speaking fast for a while; pause so the customer can follow.' };
     default:
       return assertNever(kind);
   }
@@ -103,6 +123,11 @@ export function stepCoaching(state: CoachingState, input: CoachingInput, nowMs: 
     case 'monologue':
       wanted = { kind: 'monologue', atMs: input.atMs };
       break;
+    case 'transcriptCue': {
+      const kind = cardKindForTranscriptCue(input.cue);
+      if (kind !== null && nowMs - input.cue.atMs <= TRANSCRIPT_CUE_MAX_AGE_MS) wanted = { kind, atMs: input.cue.atMs };
+      break;
+    }
     case 'tick':
       break;
     case 'dismiss':

@@ -7,6 +7,7 @@
 import type { CallNote, NewCall, ShownCard } from '../../shared/calls';
 import type { CaptureProblemReport } from '../../shared/ipc-contract';
 import type { CoachingSettings, LiveEvent, LiveMetricsSnapshot, LiveUpdate } from '../../shared/live';
+import type { TranscriptCue } from '../../shared/transcript';
 import { createConversationAnalyzer, type ConversationAnalyzer } from '../analysis/conversation-analyzer';
 import { FRAME_SAMPLES, type AnalyzerOptions } from '../analysis/options';
 import { INITIAL_COACHING_STATE, stepCoaching, type CoachingInput, type CoachingState } from '../coaching/coaching-rules';
@@ -45,6 +46,8 @@ export interface LiveSession {
   addNote(text: string, atMs?: number): number;
   /** The agent dismissed the card on screen. */
   dismissCard(): void;
+  /** A settled cue of the live transcript; may become a card (see coaching rules). */
+  handleTranscriptCue(cue: TranscriptCue): void;
   updateSettings(settings: CoachingSettings): void;
   /** Audio received so far. */
   readonly elapsedMs: number;
@@ -202,6 +205,11 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
 
     dismissCard() {
       coaching = stepCoaching(coaching, { type: 'dismiss' }, analyzer.elapsedMs, settings).state;
+    },
+
+    handleTranscriptCue(cue) {
+      if (stopping) return;
+      coach({ type: 'transcriptCue', cue }, analyzer.elapsedMs);
     },
 
     updateSettings(next) {

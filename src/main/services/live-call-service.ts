@@ -5,6 +5,7 @@
 
 import type { CaptureProblemReport, LiveNoteRequest, LiveStatus, StartLiveCallRequest, StartLiveCallResult, StopLiveCallResult } from '../../shared/ipc-contract';
 import type { CoachingSettings, LiveUpdate } from '../../shared/live';
+import type { TranscriptCue } from '../../shared/transcript';
 import type { Library } from '../library/library';
 import { decodeFrameBlock } from '../live/frame-block';
 import { createLiveSession, type LiveSession } from '../live/live-session';
@@ -46,6 +47,8 @@ export interface LiveCallService {
   updateCoachingSettings(settings: CoachingSettings): void;
   /** The agent dismissed the card on screen. */
   dismissCard(): void;
+  /** A settled cue of the live transcript; the running call may show a card for it. Never throws. */
+  handleTranscriptCue(cue: TranscriptCue): void;
   /** One frame-port message; see decodeFrameBlock. Never throws. */
   handleFrameMessage(data: unknown): void;
   /** Audio fed to the current call so far (0 when idle). */
@@ -191,6 +194,16 @@ export function createLiveCallService(deps: LiveCallServiceDeps): LiveCallServic
 
     dismissCard() {
       active?.session.dismissCard();
+    },
+
+    handleTranscriptCue(cue) {
+      // A cue racing a stop, or arriving with no call, belongs to no call.
+      if (active === null || stopping !== null) return;
+      try {
+        active.session.handleTranscriptCue(cue);
+      } catch (error) {
+        logError('attune: handling a transcript cue failed', error);
+      }
     },
 
     handleFrameMessage(data) {

@@ -1,10 +1,12 @@
 // The coach's rules on scripted turn events: which card for which moment, the rate limit, one card
-// at a time, nothing for backchannels, disabled kinds never shown, thresholds from the settings.
+// at a time, nothing for backchannels, disabled kinds never shown, thresholds from the settings; and
+// the cards live transcript cues make, under the same limits.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { INITIAL_COACHING_STATE, stepCoaching, type CoachingInput, type CoachingState } from '../../../src/main/coaching/coaching-rules';
+import { INITIAL_COACHING_STATE, TRANSCRIPT_CUE_MAX_AGE_MS, stepCoaching, type CoachingInput, type CoachingState } from '../../../src/main/coaching/coaching-rules';
 import { DEFAULT_COACHING_SETTINGS, type CardKind, type CoachingSettings } from '../../../src/shared/live';
+import { TRANSCRIPT_CUE_TYPES, type TranscriptCue } from '../../../src/shared/transcript';
 
 const SETTINGS: CoachingSettings = { ...DEFAULT_COACHING_SETTINGS, enabledCards: { ...DEFAULT_COACHING_SETTINGS.enabledCards } };
 
@@ -163,5 +165,57 @@ describe('coaching rules', () => {
       shown.map((s) => s.kind),
       ['customer-cut-in'],
     );
+  });
+});
+
+describe('coaching rules: transcript cues', () => {
+  const cue = (type: TranscriptCue['type'], atMs: number, by: TranscriptCue['by'] = 'agent'): CoachingInput => ({
+    type: 'transcriptCue',
+    cue: { type, by, atMs, text: type === 'fast-pace' ? '190 wpm over the last 30 s' : 'that is our policy' },
+  });
+
+  it('turns the agent sounding defensive into "Acknowledge, then explain", dated when it was said', () => {
+    const shown = play([[33_000, cue('defensive', 30_000)]]);
+    assert.deepEqual(shown, [{ kind: 'acknowledge-first', title: 'Acknowledge, then explain', atMs: 30_000, shownAtMs: 33_000 }]);
+    const step = stepCoaching(INITIAL_COACHING_STATE, cue('defensive', 30_000), 33_000, SETTINGS);
+    assert.equal(step.card?.card.detail, 'Policy talk can sound defensive: name the customer’s concern before the rule.');
+  });
+
+  it('turns the agent talking too fast into "Slow down"', () => {
+    const shown = play([[52_000, cue('fast-pace', 50_000)]]);
+    assert.deepEqual(shown, [{ kind: 'slow-down', title: 'Slow down', atMs: 50_000, shownAtMs: 52_000 }]);
+  });
+
+  it('makes no card for any other cue, nor for the customer', () => {
+    const inputs: Array<[number, CoachingInput]> = TRANSCRIPT_CUE_TYPES.filter((type) => type !== 'defensive' && type !== 'fast-pace').map(
+      (type, i) => [10_000 + i * 30_000, cue(type, 9_000 + i * 30_000)],
+    );
+    inputs.push([500_000, cue('defensive', 499_000, 'customer')], [530_000, cue('fast-pace', 529_000, 'customer')]);
+    assert.deepEqual(play(inputs), []);
+  });
+
+  it('drops a cue about a moment that has passed', () => {
+    assert.deepEqual(play([[40_000 + TRANSCRIPT_CUE_MAX_AGE_MS + 100, cue('defensive', 40_000)]]), []);
+    assert.equal(play([[40_000 + TRANSCRIPT_CUE_MAX_AGE_MS, cue('defensive', 40_000)]]).length, 1);
+  });
+
+  it('keeps the same limits as the timing cards: gap, no repeat, one at a time, disabled kinds', () => {
+    const shown = play([
+      [10_000, { type: 'interruption', by: 'agent', atMs: 9_000 }],
+      [15_000, cue('defensive', 13_000)], // within minCardGapMs of the last card: dropped
+      [31_000, cue('defensive', 29_000)],
+      [52_000, cue('defensive', 50_000)], // within noRepeatWithinMs of the same kind: dropped
+      [53_000, cue('fast-pace', 51_000)],
+    ]);
+    assert.deepEqual(
+      shown.map((s) => [s.kind, s.shownAtMs]),
+      [
+        ['let-them-finish', 10_000],
+        ['acknowledge-first', 31_000],
+        ['slow-down', 53_000],
+      ],
+    );
+    const off = { ...SETTINGS, enabledCards: { ...SETTINGS.enabledCards, 'acknowledge-first': false, 'slow-down': false } };
+    assert.deepEqual(play([[31_000, cue('defensive', 29_000)], [60_000, cue('fast-pace', 58_000)]], off), []);
   });
 });

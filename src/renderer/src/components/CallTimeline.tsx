@@ -45,6 +45,8 @@ function cueSpeaker(kind: CardKind): Speaker {
   switch (kind) {
     case 'let-them-finish':
     case 'monologue':
+    case 'acknowledge-first':
+    case 'slow-down':
       return 'agent';
     case 'customer-quiet':
     case 'customer-cut-in':
