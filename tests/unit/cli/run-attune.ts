@@ -14,13 +14,19 @@ export interface RunResult {
   stderr: string;
 }
 
+/** env: extra variables for the run (e.g. ATTUNE_MODEL_MANIFEST). */
+export interface RunOptions {
+  dataDir: string;
+  env?: Record<string, string>;
+}
+
 /** Starts `attune <args>` with stdout and stderr piped, for a test that reads them as they come. */
-export function spawnAttune(args: readonly string[], options: { dataDir: string }): ChildProcessByStdio<null, Readable, Readable> {
-  return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ATTUNE_DATA_DIR: options.dataDir } });
+export function spawnAttune(args: readonly string[], options: RunOptions): ChildProcessByStdio<null, Readable, Readable> {
+  return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env, ATTUNE_DATA_DIR: options.dataDir } });
 }
 
 /** Runs `attune <args>` to the end and collects its exit code and output. */
-export function runAttune(args: readonly string[], options: { dataDir: string }): Promise<RunResult> {
+export function runAttune(args: readonly string[], options: RunOptions): Promise<RunResult> {
   return new Promise((done, fail) => {
     const child = spawnAttune(args, options);
     let stdout = '';
