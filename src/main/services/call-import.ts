@@ -55,6 +55,12 @@ export interface ImportSummary {
 export const DEFAULT_AGENT_NAME = 'Agent';
 
 /**
+ * Shorter than this is no call: an "empty" Opus file still decodes to a few ms of the encoder's
+ * padding, and nothing under a second has turns to measure.
+ */
+export const MIN_CALL_MS = 1000;
+
+/**
  * Imports every file named or found in the named folders, one after another, reporting each outcome
  * as it is known (for a progress line or bar). Never throws for a bad file.
  */
@@ -111,7 +117,9 @@ async function importOrThrow(library: Library, path: string, options: CallImport
   let metrics: CallMetrics;
   try {
     metrics = await analyzeFile(path, importedFormat, agentChannel, (agent, customer, sampleRateHz) => writer.push(agent, customer, sampleRateHz));
-    if (metrics.durationMs === 0) throw new AudioInputError(`${name} has no audio in it (0 s long)`, 'invalid-audio');
+    if (metrics.durationMs < MIN_CALL_MS) {
+      throw new AudioInputError(`${name} has no audio to speak of (${(metrics.durationMs / 1000).toFixed(2)} s; a call needs at least 1 s)`, 'invalid-audio');
+    }
     writer.finish();
   } catch (error) {
     writer.abort();
