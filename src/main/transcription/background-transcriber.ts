@@ -225,9 +225,13 @@ export function createBackgroundTranscriber(deps: BackgroundTranscriberDeps): Ba
   }
 
   function enqueueIds(callIds: readonly number[]): number {
+    // A set: a library of thousands of untranscribed calls is queued at once.
+    const known = new Set(queue);
+    if (current !== null) known.add(current.callId);
     let added = 0;
     for (const callId of callIds) {
-      if (queue.includes(callId) || current?.callId === callId) continue;
+      if (known.has(callId)) continue;
+      known.add(callId);
       queue.push(callId);
       added += 1;
     }
