@@ -82,13 +82,13 @@ function readRecognizerEvent(data: unknown): RecognizerEvent | null {
 
 type LoadState =
   | { tag: 'none' }
-  | { tag: 'loading'; resolve(): void; reject(error: Error): void; timer: ReturnType<typeof setTimeout> }
+  | { tag: 'loading'; resolve: () => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }
   | { tag: 'settled' };
 
 export function createRecognizerLink(port: RecognizerPort): RecognizerLink {
   const outputListeners = new Set<(output: RecognizerOutput) => void>();
   const errorListeners = new Set<(message: string) => void>();
-  const pendingSyncs = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  const pendingSyncs = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let nextSyncId = 1;
   let load: LoadState = { tag: 'none' };
   let closed = false;
