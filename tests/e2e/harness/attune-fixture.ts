@@ -90,6 +90,13 @@ export interface AttuneHarness {
   transcription(): TranscriptionRuntime;
   /** Recognizer pages (the app's hidden recognizer windows) open now. */
   recognizers: RecognizerBridge;
+  /** Every line main logged, in order (allowed or not). */
+  mainLog: readonly string[];
+  /**
+   * Main log lines matching `pattern` are expected by this test (e.g. a model that fails to load is
+   * logged), so they do not count as page problems.
+   */
+  allowMainLog(pattern: RegExp): void;
 }
 
 interface WorkerFixtures {
@@ -120,8 +127,12 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
     let modelFetch: typeof globalThis.fetch = globalThis.fetch;
     const transcriptionUpdates: TranscriptionUpdate[] = [];
     let analysisGate: Promise<void> = Promise.resolve();
+    const mainLog: string[] = [];
+    const allowedMainLog: RegExp[] = [];
     const logError = (message: string, error: unknown): void => {
-      pageProblems.push(`main logged: ${message}: ${String(error)}`);
+      const line = `main logged: ${message}: ${String(error)}`;
+      mainLog.push(line);
+      if (!allowedMainLog.some((pattern) => pattern.test(line))) pageProblems.push(line);
     };
 
     /** Delivers a push to every open page of the app, as main's webContents.send does. */
@@ -332,6 +343,10 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
         return runtime;
       },
       recognizers,
+      mainLog,
+      allowMainLog: (pattern) => {
+        allowedMainLog.push(pattern);
+      },
     });
 
     await stopServices();

@@ -68,6 +68,14 @@ function toWire(message: unknown, rendererUrl: string): WireRequest {
   return { kind: 'json', message };
 }
 
+/** The page names the model by the URL it was given; the app's page names it attune-model://…, so this does too. */
+function withAppModelUrls(data: unknown, modelRoute: string): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  const record = data as Record<string, unknown>;
+  if (record['type'] !== 'error' || typeof record['message'] !== 'string') return data;
+  return { ...record, message: record['message'].replaceAll(modelRoute, `${MODEL_SCHEME}://`) };
+}
+
 export function createRecognizerBridge(options: RecognizerBridgeOptions): RecognizerBridge {
   const open = new Set<BrowserContext>();
   const modelRoute = new URL(MODEL_PATH_PREFIX, options.rendererUrl).href;
@@ -93,7 +101,7 @@ export function createRecognizerBridge(options: RecognizerBridgeOptions): Recogn
         });
       });
       await context.exposeBinding(EVENT_BINDING, (_source, data: unknown) => {
-        if (!closed) emit(data);
+        if (!closed) emit(withAppModelUrls(data, modelRoute));
       });
       const page = await context.newPage();
       page.on('crash', () => emit({ type: 'error', message: RECOGNIZER_CRASHED_MESSAGE }));
