@@ -57,12 +57,18 @@ async function createDecoder(format: CompressedFormat): Promise<StreamingDecoder
   }
 }
 
+/** What decoding met besides audio; filled in as the blocks are read. */
+export interface DecodeReport {
+  /** Frames the decoder could not read and skipped (the audio after them moves earlier by their length). */
+  damagedFrames: number;
+}
+
 /**
  * Yields the decoded audio of `path` block by block. A file from which nothing at all decodes is an
  * AudioInputError ('corrupt'); so is one whose sample rate changes midway (the analysis can't follow).
  * A few damaged frames inside an otherwise good file are skipped, as every player does.
  */
-export async function* decodeCompressedFile(path: string, format: CompressedFormat): AsyncGenerator<DecodedBlock> {
+export async function* decodeCompressedFile(path: string, format: CompressedFormat, report: DecodeReport = { damagedFrames: 0 }): AsyncGenerator<DecodedBlock> {
   const name = basename(path) || path;
   const decoder = await createDecoder(format);
   let sampleRateHz: number | null = null;
@@ -72,6 +78,7 @@ export async function* decodeCompressedFile(path: string, format: CompressedForm
 
   function accept(decoded: DecodedAudio): DecodedBlock | null {
     if (problem.firstError === null && decoded.errors.length > 0) problem.firstError = decoded.errors[0]?.message ?? 'decoding error';
+    report.damagedFrames += decoded.errors.length;
     if (decoded.samplesDecoded === 0 || decoded.channelData.length === 0) return null;
     if (sampleRateHz === null) sampleRateHz = decoded.sampleRate;
     else if (decoded.sampleRate !== sampleRateHz) {
@@ -89,7 +96,7 @@ export async function* decodeCompressedFile(path: string, format: CompressedForm
     const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
-        const block = accept(await decoder.decode(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+        const block = accept(await quietly(() => decoder.decode(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
         if (block !== null) yield block;
       }
     } catch (error) {
@@ -106,5 +113,20 @@ export async function* decodeCompressedFile(path: string, format: CompressedForm
   }
   if (samplesDecoded === 0 && problem.firstError !== null) {
     throw new AudioInputError(`${name} is damaged: no ${FORMAT_NAMES[format]} audio in it could be decoded (${problem.firstError})`, 'corrupt');
+  }
+}
+
+/**
+ * Runs a decoder call with console.error silenced: libmpg123's build prints a line per damaged frame,
+ * which would break the one-line-per-file output; the same errors come back in the result. Only a
+ * synchronous call is covered entirely (no other code runs until it returns), which mpg123's is.
+ */
+function quietly<T>(call: () => T): T {
+  const original = console.error;
+  console.error = () => {};
+  try {
+    return call();
+  } finally {
+    console.error = original;
   }
 }

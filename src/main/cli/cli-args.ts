@@ -380,7 +380,7 @@ Options:
   --json                One JSON object per line per file: {"type":"file","status":
                         "imported","path","callId","format","startedAt","durationMs",
                         "talkRatio","interruptions":{"agent","customer"},
-                        "recordingPath"} or {"type":"file","status":"duplicate"|
+                        "recordingPath","damagedFrames"} or {"type":"file","status":"duplicate"|
                         "failed","path",("callId",)"reason"}; last {"type":"summary",
                         "imported","duplicates","failed"}
   -h, --help            Show this help

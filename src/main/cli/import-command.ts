@@ -38,6 +38,7 @@ export function outcomeJson(outcome: ImportOutcome): unknown {
         talkRatio: metrics.talkRatio,
         interruptions: { agent: metrics.agent.interruptions, customer: metrics.customer.interruptions },
         recordingPath: outcome.recordingPath,
+        damagedFrames: outcome.damagedFrames,
       };
     }
     case 'duplicate':
@@ -58,7 +59,8 @@ export function outcomeLine(outcome: ImportOutcome, index: number, total: number
       const { metrics } = outcome;
       return (
         `${counter} imported   ${outcome.path}: call ${outcome.callId}, ${formatClock(outcome.durationMs)}, ` +
-        `agent talk ${Math.round(metrics.talkRatio * 100)} %, interrupted by agent/customer ${metrics.agent.interruptions}/${metrics.customer.interruptions}`
+        `agent talk ${Math.round(metrics.talkRatio * 100)} %, interrupted by agent/customer ${metrics.agent.interruptions}/${metrics.customer.interruptions}` +
+        (outcome.damagedFrames > 0 ? ` (${outcome.damagedFrames} damaged frame${outcome.damagedFrames === 1 ? '' : 's'} skipped: times after them are early)` : '')
       );
     }
     case 'duplicate':

@@ -13,7 +13,7 @@ import type { CallMetrics } from '../../shared/call-analysis';
 import { createChannelPairAnalysis } from '../analysis/analyze-channels';
 import { AudioInputError } from '../audio/audio-input-error';
 import { FORMAT_PROBE_BYTES, detectAudioFormat, mp3FrameSearchStart, type AudioFormat } from '../audio/audio-format';
-import { FORMAT_NAMES, decodeCompressedFile, type CompressedFormat } from '../audio/compressed-audio-decoder';
+import { FORMAT_NAMES, decodeCompressedFile, type CompressedFormat, type DecodeReport } from '../audio/compressed-audio-decoder';
 import { toFileAccessError } from '../audio/wav-file-reader';
 import type { Library } from '../library/library';
 import { createImportedRecordingWriter } from '../recording/imported-recording-writer';
@@ -42,6 +42,8 @@ export type ImportOutcome =
       durationMs: number;
       metrics: CallMetrics;
       recordingPath: string;
+      /** Compressed frames the decoder could not read and skipped (0 for WAV). */
+      damagedFrames: number;
     }
   | { status: 'duplicate'; path: string; callId: number; reason: string }
   | { status: 'failed'; path: string; reason: string };
@@ -115,8 +117,13 @@ async function importOrThrow(library: Library, path: string, options: CallImport
   const recordingPath = join(library.recordingsDir, `${recordingKey}${WAV_SUFFIX}`);
   const writer = createImportedRecordingWriter(recordingPath);
   let metrics: CallMetrics;
+  const decodeReport: DecodeReport = { damagedFrames: 0 };
   try {
-    metrics = await analyzeFile(path, importedFormat, agentChannel, (agent, customer, sampleRateHz) => writer.push(agent, customer, sampleRateHz));
+    metrics = await analyzeFile(path, importedFormat, agentChannel, decodeReport, (agent, customer, sampleRateHz) => writer.push(agent, customer, sampleRateHz));
+    if (metrics.durationMs < MIN_CALL_MS && decodeReport.damagedFrames > 0) {
+      const seconds = (metrics.durationMs / 1000).toFixed(2);
+      throw new AudioInputError(`${name} is damaged: only ${seconds} s of it could be decoded (${decodeReport.damagedFrames} frames could not)`, 'corrupt');
+    }
     if (metrics.durationMs < MIN_CALL_MS) {
       throw new AudioInputError(`${name} has no audio to speak of (${(metrics.durationMs / 1000).toFixed(2)} s; a call needs at least 1 s)`, 'invalid-audio');
     }
@@ -146,7 +153,17 @@ async function importOrThrow(library: Library, path: string, options: CallImport
       },
       { sourcePath: path, sourceFormat: importedFormat, agentChannel, contentSha256, importedAt: now.toISOString() },
     );
-    return { status: 'imported', path, callId, format: importedFormat, startedAt, durationMs: metrics.durationMs, metrics, recordingPath };
+    return {
+      status: 'imported',
+      path,
+      callId,
+      format: importedFormat,
+      startedAt,
+      durationMs: metrics.durationMs,
+      metrics,
+      recordingPath,
+      damagedFrames: decodeReport.damagedFrames,
+    };
   } catch (error) {
     // Another process imported the same file meanwhile: its call (and this same recording) stand.
     const raced = findImportBySha256(library.db, contentSha256);
@@ -215,18 +232,18 @@ function importableFormat(format: AudioFormat, name: string): ImportedFormat {
 type ChannelTap = (agent: Float32Array, customer: Float32Array, sampleRateHz: number) => void;
 
 /** The same metrics `attune analyze` computes: WAV through analyzeCallFile itself, the rest decoded into the same analysis. */
-async function analyzeFile(path: string, format: ImportedFormat, agentChannel: AgentChannel, tap: ChannelTap): Promise<CallMetrics> {
+async function analyzeFile(path: string, format: ImportedFormat, agentChannel: AgentChannel, report: DecodeReport, tap: ChannelTap): Promise<CallMetrics> {
   if (format === 'wav') {
     const { file: _file, ...metrics } = await analyzeCallFile(path, { agentChannel, onChannels: tap });
     return metrics;
   }
-  return analyzeCompressedFile(path, format, agentChannel, tap);
+  return analyzeCompressedFile(path, format, agentChannel, report, tap);
 }
 
-async function analyzeCompressedFile(path: string, format: CompressedFormat, agentChannel: AgentChannel, tap: ChannelTap): Promise<CallMetrics> {
+async function analyzeCompressedFile(path: string, format: CompressedFormat, agentChannel: AgentChannel, report: DecodeReport, tap: ChannelTap): Promise<CallMetrics> {
   const [agentIndex, customerIndex] = agentChannel === 'left' ? [0, 1] : [1, 0];
   let analysis: ReturnType<typeof createChannelPairAnalysis> | null = null;
-  for await (const { sampleRateHz, channels } of decodeCompressedFile(path, format)) {
+  for await (const { sampleRateHz, channels } of decodeCompressedFile(path, format, report)) {
     const agent = channels[agentIndex];
     const customer = channels[customerIndex];
     if (agent === undefined || customer === undefined) {

@@ -208,6 +208,10 @@ describe('attune import', () => {
     // An M4A's first box: size, "ftyp", brand.
     await writeFile(join(folder, 'i-phone.m4a'), Buffer.from('00000018667479704d344120000000004d344120', 'hex'));
     await writeFile(join(folder, 'notes.txt'), 'not audio, not looked at\n');
+    // An MP3 with 20 kB of junk in the middle: the damaged frames are skipped (and said), quietly.
+    const mp3 = await readFile(join(dir, 'call.mp3'));
+    await writeFile(join(folder, 'j-damaged.mp3'), Buffer.concat([mp3.subarray(0, 40_000), Buffer.alloc(20_000, 0x5a), mp3.subarray(60_000)]));
+    await writeFile(join(folder, 'k-junk.mp3'), Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x00]), Buffer.alloc(30_000, 0x5a)]));
 
     const result = await run(['import', folder]);
     assert.equal(result.code, 1, result.stderr);
@@ -223,6 +227,8 @@ describe('attune import', () => {
       ['failed', 'g-zero-length.wav', /g-zero-length\.wav contains no audio \(its data chunk is empty\)$/],
       ['failed', 'h-empty.opus', /h-empty\.opus is empty \(0 bytes\)$/],
       ['failed', 'i-phone.m4a', /i-phone\.m4a is M4A\/MP4 \(AAC\): Attune can't decode AAC .*convert it to WAV/],
+      ['imported', 'j-damaged.mp3', /: call \d+, 0:\d\d, .* \(\d+ damaged frames skipped: times after them are early\)$/],
+      ['failed', 'k-junk.mp3', /k-junk\.mp3 is damaged: only 0\.\d\d s of it could be decoded \(\d+ frames could not\)$/],
       ['imported', join('week 2', 'b-good.mp3'), /: call \d+, 0:12, /],
       ['imported', join('week 2', 'c-good.ogg'), /: call \d+, 0:12, /],
     ];
@@ -233,13 +239,13 @@ describe('attune import', () => {
       assert.ok(line.startsWith(`[${String(index + 1).padStart(2)}/${expected.length}] ${status.padEnd(10)} ${join(folder, name)}: `), line);
       assert.match(line, reason);
     });
-    assert.equal(lines.at(-1), '11 files: 3 imported, 0 duplicates, 8 failed');
+    assert.equal(lines.at(-1), '13 files: 4 imported, 0 duplicates, 9 failed');
 
     const calls = JSON.parse((await run(['calls', '--json'])).stdout) as { calls: unknown[] };
-    assert.equal(calls.calls.length, 3);
+    assert.equal(calls.calls.length, 4);
     // Nothing half-written is left behind by the files that failed.
     const recordings = await readdir(join(dir, 'library-folder', 'recordings'));
-    assert.equal(recordings.length, 3, recordings.join(', '));
+    assert.equal(recordings.length, 4, recordings.join(', '));
     assert.ok(recordings.every((name) => /^import-[0-9a-f]{64}\.wav$/.test(name)), recordings.join(', '));
   });
 
