@@ -377,12 +377,13 @@ Prints one line per file on stdout as it is done ("[n/N] imported|duplicate|fail
 Options:
   --agent left|right    Channel carrying the agent's microphone (default: left)
   --agent-name NAME     Agent name stored with the calls (default: Agent)
-  --json                One JSON object per line per file: {"type":"file","status":
-                        "imported","path","callId","format","startedAt","durationMs",
-                        "talkRatio","interruptions":{"agent","customer"},
-                        "recordingPath","damagedFrames"} or {"type":"file","status":"duplicate"|
-                        "failed","path",("callId",)"reason"}; last {"type":"summary",
-                        "imported","duplicates","failed"}
+  --json                One JSON object per line per file: {"type":"file",
+                        "status":"imported","path","callId","format","startedAt",
+                        "durationMs","talkRatio","interruptions":{"agent",
+                        "customer"},"recordingPath","damagedFrames"} or
+                        {"type":"file","status":"duplicate"|"failed","path",
+                        ("callId",)"reason"}; last {"type":"summary","imported",
+                        "duplicates","failed"}
   -h, --help            Show this help
 
 Exit status: 0 every file imported (or already there), 1 a file failed or the
