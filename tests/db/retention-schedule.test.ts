@@ -66,7 +66,7 @@ describe('retention schedule', () => {
       const interval = manualInterval();
       let now = NOW;
       const deletedRuns: number[] = [];
-      const schedule = createRetentionSchedule({ library, now: () => now, every: interval.every, onDeleted: (result) => deletedRuns.push(result.deleted.length) });
+      const schedule = createRetentionSchedule({ library, now: () => now, every: (run, intervalMs) => interval.every(run, intervalMs), onDeleted: (result) => deletedRuns.push(result.deleted.length) });
       schedule.start();
       assert.deepEqual(keys(library), ['2026-11-29', '2026-10-22'], 'the 100-day-old call went at start');
       assert.equal(interval.timers.length, 1);
@@ -87,7 +87,7 @@ describe('retention schedule', () => {
     const library = freshLibrary();
     try {
       storeCalls(library);
-      const schedule = createRetentionSchedule({ library, now: () => NOW, every: manualInterval().every });
+      const schedule = createRetentionSchedule({ library, now: () => NOW, every: (run, intervalMs) => manualInterval().every(run, intervalMs) });
       schedule.start();
       assert.equal(keys(library).length, 3, 'keep everything by default');
 
@@ -114,7 +114,7 @@ describe('retention schedule', () => {
   it('a failing run is logged and returns null', () => {
     const library = freshLibrary();
     const logged: string[] = [];
-    const schedule = createRetentionSchedule({ library, now: () => NOW, every: manualInterval().every, logError: (message) => logged.push(message) });
+    const schedule = createRetentionSchedule({ library, now: () => NOW, every: (run, intervalMs) => manualInterval().every(run, intervalMs), logError: (message) => logged.push(message) });
     library.close();
     assert.equal(schedule.runNow(), null);
     assert.deepEqual(logged, ['attune: applying the retention setting failed']);

@@ -5,44 +5,17 @@
 // is no Electron binary (it is downloaded on first use, which needs the internet), no display, or no
 // better-sqlite3 build for Electron's ABI yet (`npm start` makes it).
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { ATTUNE_IPC_METHODS } from '../../src/shared/ipc-contract';
-import { electronNativeBindingFile } from '../../src/main/library/electron-native-binding';
+import { electronSkipReason, probeElectron, PROJECT_ROOT } from './harness/electron-probe';
 
-const root = join(__dirname, '../..');
-const electronDir = join(root, 'node_modules/electron');
-
-/**
- * The Electron binary, if one is installed AND runs here: node_modules/electron's own lookup
- * (path.txt, dist/, ELECTRON_OVERRIDE_DIST_PATH) without its download fallback, then a real run of
- * the binary as Node, which fails fast if it is missing, for another platform, or lacks libraries.
- */
-function probeElectron(): { ok: true; executable: string; version: string } | { ok: false; reason: string } {
-  const pathFile = join(electronDir, 'path.txt');
-  const relativePath = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : undefined;
-  const overrideDir = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
-  const executable = overrideDir ? join(overrideDir, relativePath ?? 'electron') : relativePath ? join(electronDir, 'dist', relativePath) : undefined;
-  if (executable === undefined || !existsSync(executable)) return { ok: false, reason: 'skipped: no Electron binary (it is downloaded on first `npm start`, which needs the internet)' };
-  const run = spawnSync(executable, ['-e', 'process.stdout.write(process.versions.electron)'], {
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  if (run.status !== 0 || !run.stdout) return { ok: false, reason: `skipped: no Electron binary that runs here (${run.error?.message ?? (run.stderr.trim() || `exit ${run.status}`)})` };
-  return { ok: true, executable, version: run.stdout.trim() };
-}
-
+const root = PROJECT_ROOT;
 const probe = probeElectron();
-const hasDisplay = process.platform !== 'linux' || Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']);
-const nativeBinding = probe.ok ? electronNativeBindingFile(root, probe.version) : '';
-
-test.skip(!probe.ok, probe.ok ? '' : probe.reason);
-test.skip(probe.ok && !hasDisplay, 'skipped: no display (run under xvfb-run to open real windows)');
-test.skip(probe.ok && hasDisplay && !existsSync(nativeBinding), `skipped: no better-sqlite3 build for Electron ${probe.ok ? probe.version : ''} (run \`npm start\` once to make it)`);
+const skipReason = electronSkipReason(probe);
+test.skip(skipReason !== null, skipReason ?? '');
 
 let app: ElectronApplication;
 let dataDir: string;
@@ -89,7 +62,7 @@ test('the main window is sandboxed and exposes exactly the contract', async () =
     hasProcess: typeof (window as unknown as { process?: unknown }).process !== 'undefined',
   }));
   expect(exposed).toEqual({
-    bridge: [...ATTUNE_IPC_METHODS, 'pathForDroppedFile', 'openFramePort', 'onLiveUpdate', 'onAppCommand'].sort(),
+    bridge: [...ATTUNE_IPC_METHODS, 'pathForDroppedFile', 'openFramePort', 'onLiveUpdate', 'onAppCommand', 'onTranscriptionUpdate'].sort(),
     hasRequire: false,
     hasProcess: false,
   });

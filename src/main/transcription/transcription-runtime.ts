@@ -88,7 +88,7 @@ export function createTranscriptionRuntime(deps: TranscriptionRuntimeDeps): Tran
     models: speechModels,
     liveState: () => liveTranscription?.state ?? { state: 'off', reason: 'Transcription is starting.' },
     backgroundProgress: () => background?.progress() ?? { queuedCalls: 0, current: null, paused: true },
-    push: deps.push,
+    push: (update) => deps.push(update),
     logError,
   });
 
@@ -97,7 +97,7 @@ export function createTranscriptionRuntime(deps: TranscriptionRuntimeDeps): Tran
     openRecognizer: deps.openRecognizer,
     transcripts,
     onCaption: (channel, text, final) => speechStatus.caption(channel, text, final),
-    onCue: deps.onCue,
+    onCue: (cue) => deps.onCue(cue),
     onStateChange: onLiveStateChange,
     logError,
   });
