@@ -184,9 +184,10 @@ export function ActionOutcome({ actions }: { actions: ModelActions }): ReactElem
     case 'idle':
       return null;
     case 'busy':
-      return (
+      // A download shows its own progress bar.
+      return state.action === 'download' ? null : (
         <p className="settings-hint model-outcome" role="status" data-testid="model-action-status">
-          {state.action === 'download' ? 'Downloading…' : state.action === 'import' ? 'Importing the model…' : 'Switching the speech model…'}
+          {state.action === 'import' ? 'Importing the model…' : 'Switching the speech model…'}
         </p>
       );
     case 'done':

@@ -77,13 +77,14 @@ export function transcriptionIndicator(state: TranscriptionState, models: readon
 export function recognizerStateText(state: TranscriptionState, models: readonly SpeechModelInfo[]): string {
   switch (state.state) {
     case 'off':
-      return `Transcription is off: ${state.reason}`;
+      return `Transcription is off. ${state.reason}`;
     case 'loading':
       return `Loading ${modelName(models, state.modelId)}…`;
     case 'ready':
       return `Transcribing with ${modelName(models, state.modelId)}.`;
     case 'failed':
-      return `${modelName(models, state.modelId)} could not be loaded: ${state.message}`;
+      // The message names the model already.
+      return `Not transcribing. ${state.message}`;
     default:
       return assertNever(state);
   }

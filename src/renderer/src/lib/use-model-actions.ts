@@ -70,7 +70,10 @@ export function useModelActions(bridge: AttuneBridge, status: SpeechModelsStatus
       setState({ tag: 'busy', action: 'download', modelId });
       finish(
         bridge.downloadSpeechModel(modelId),
-        (status) => `${modelName(status.models, modelId)} is installed.${status.selectedModelId === modelId ? ' Attune transcribes with it from now on.' : ' Choose Use to transcribe with it.'}`,
+        (status) =>
+          status.selectedModelId === modelId
+            ? `${modelName(status.models, modelId)} is installed and chosen for transcription.`
+            : `${modelName(status.models, modelId)} is installed. Choose Use to transcribe with it.`,
         (error) => (cancelRequested.current ? { tag: 'cancelled', message: DOWNLOAD_CANCELLED_MESSAGE } : { tag: 'failed', message: error }),
       );
     },
@@ -94,7 +97,7 @@ export function useModelActions(bridge: AttuneBridge, status: SpeechModelsStatus
           finish(bridge.importSpeechModel(path), (after) => {
             const added = after.models.find((model) => model.state === 'ready' && !readyBefore.has(model.id));
             if (!added) return 'Imported.';
-            return after.selectedModelId === added.id ? `Imported ${added.name}. Attune transcribes with it from now on.` : `Imported ${added.name}. Choose Use to transcribe with it.`;
+            return after.selectedModelId === added.id ? `Imported ${added.name} and chose it for transcription.` : `Imported ${added.name}. Choose Use to transcribe with it.`;
           });
         },
         (error: unknown) => {
@@ -109,7 +112,7 @@ export function useModelActions(bridge: AttuneBridge, status: SpeechModelsStatus
     (modelId: string | null) => {
       setState({ tag: 'busy', action: 'select', modelId });
       finish(bridge.selectSpeechModel(modelId), (status) =>
-        modelId === null ? 'Transcription is off. Calls are still analysed for timing.' : `Attune transcribes with ${modelName(status.models, modelId)} from now on.`,
+        modelId === null ? 'Transcription is off. Calls are still analysed for timing.' : `Chose ${modelName(status.models, modelId)} for transcription.`,
       );
     },
     [bridge, finish],
