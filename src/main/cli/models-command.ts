@@ -84,6 +84,8 @@ function progressPrinter(io: CliIo): (service: SpeechModelService) => void {
     const progress = service.downloadProgress();
     if (!progress) return;
     const { phase, receivedBytes, totalBytes } = progress;
+    // Nothing to show before the first byte (a request that fails at once prints only its error).
+    if (phase !== 'verifying' && receivedBytes === 0) return;
     const step = totalBytes ? Math.floor((receivedBytes / totalBytes) * 10) : Math.floor(receivedBytes / (10 * MB));
     const key = `${phase}:${step}`;
     if (key === lastKey) return;
@@ -91,7 +93,7 @@ function progressPrinter(io: CliIo): (service: SpeechModelService) => void {
     const amount = totalBytes
       ? `${(receivedBytes / MB).toFixed(1)} of ${(totalBytes / MB).toFixed(1)} MB (${Math.floor((receivedBytes / totalBytes) * 100)}%)`
       : `${(receivedBytes / MB).toFixed(1)} MB`;
-    io.stderr.write(`attune: ${phase} ${progress.modelId}: ${phase === 'verifying' ? 'sha256' : amount}\n`);
+    io.stderr.write(`attune: ${phase} ${progress.modelId}: ${phase === 'verifying' ? `sha256 of ${(receivedBytes / MB).toFixed(1)} MB` : amount}\n`);
   };
 }
 

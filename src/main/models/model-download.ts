@@ -41,7 +41,7 @@ export interface DownloadOptions {
   fetch?: typeof fetch;
   signal?: AbortSignal;
   /** Bytes on disk so far (a resumed part counts from its size) and the archive's size when known. */
-  onProgress?(receivedBytes: number, totalBytes: number | null): void;
+  onProgress?: (receivedBytes: number, totalBytes: number | null) => void;
 }
 
 export function downloadsDirectory(dataDir: string): string {

@@ -91,7 +91,7 @@ async function unzipInto(archive: string, root: string, onBytes: (archiveBytes: 
   };
   await new Promise<void>((done, fail) => {
     let settled = false;
-    const stop = (error: unknown): void => {
+    const stop = (error: Error): void => {
       if (settled) return;
       settled = true;
       if (zip.isOpen) zip.close();
@@ -108,9 +108,12 @@ async function unzipInto(archive: string, root: string, onBytes: (archiveBytes: 
       done();
     });
     zip.on('entry', (entry: Entry) => {
-      writeEntry(entry).then(() => {
-        if (!settled) zip.readEntry();
-      }, stop);
+      writeEntry(entry).then(
+        () => {
+          if (!settled) zip.readEntry();
+        },
+        (error: unknown) => stop(error instanceof Error ? error : new Error(String(error))),
+      );
     });
     zip.readEntry();
   });
@@ -119,7 +122,8 @@ async function unzipInto(archive: string, root: string, onBytes: (archiveBytes: 
 const TAR_KEPT_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory']);
 
 async function untarInto(archive: string, root: string, onBytes: (archiveBytes: number) => void): Promise<void> {
-  let refused: UnsafeEntry | null = null;
+  // A holder, not a variable: the filter callback sets it.
+  const refusal: { first: UnsafeEntry | null } = { first: null };
   let readBytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, next) {
@@ -140,12 +144,12 @@ async function untarInto(archive: string, root: string, onBytes: (archiveBytes: 
           ? 'a link'
           : `a ${type} entry`
         : unsafeEntryName(path);
-      if (why) refused ??= new UnsafeEntry(path, why);
-      return refused === null;
+      if (why) refusal.first ??= new UnsafeEntry(path, why);
+      return refusal.first === null;
     },
   });
   await pipeline(createReadStream(archive), counter, unpack);
-  if (refused) throw refused;
+  if (refusal.first) throw refusal.first;
 }
 
 /** The model folder inside an unpacked archive: its only top-level folder, or the folder itself. */
@@ -167,7 +171,7 @@ export interface UnpackOptions {
   /** A model folder already there is moved aside and removed once the new one is in place. */
   replaceExisting?: boolean;
   /** Archive bytes read so far and the archive's size. */
-  onProgress?(readBytes: number, totalBytes: number): void;
+  onProgress?: (readBytes: number, totalBytes: number) => void;
 }
 
 /**

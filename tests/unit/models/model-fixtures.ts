@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
@@ -173,8 +174,11 @@ export interface ServerFiles {
   [path: string]: Buffer | { status: number } | { ignoreRange: Buffer };
 }
 
-/** Serves `files` on 127.0.0.1 with byte ranges (206, 416), like a static file server. */
-export async function startArchiveServer(files: ServerFiles): Promise<ArchiveServer> {
+/**
+ * Serves `files` on 127.0.0.1 with byte ranges (206, 416), like a static file server; over https when
+ * given a key and certificate (the real model list only takes https URLs).
+ */
+export async function startArchiveServer(files: ServerFiles, tls?: { key: string; cert: string }): Promise<ArchiveServer> {
   const requests: ServedRequest[] = [];
   let holdAfter: number | null = null;
   let held: ServerResponse | null = null;
@@ -219,11 +223,11 @@ export async function startArchiveServer(files: ServerFiles): Promise<ArchiveSer
     }
     response.end(slice);
   };
-  const server: Server = createServer(handle);
+  const server: Server = tls ? createTlsServer(tls, handle) : createServer(handle);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path) => `${tls ? 'https' : 'http'}://127.0.0.1:${port}${path}`,
     requests,
     holdNextAfter: (bytes) => {
       holdAfter = bytes;
