@@ -3,6 +3,7 @@
 // background transcription read imported and live calls alike, whatever the original was (MP3, a
 // 44.1 kHz WAV with the agent on the right…). Written under a temporary name and renamed when whole.
 
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { createResampler, type Resampler } from '../analysis/resampler';
 import { RECORDING_SAMPLE_RATE_HZ, interleaveStereo, recordingHeader } from './wav-header';
@@ -17,7 +18,8 @@ export interface ImportedRecordingWriter {
 }
 
 export function createImportedRecordingWriter(wavPath: string): ImportedRecordingWriter {
-  const partPath = `${wavPath}.importing`;
+  // Unique, so two processes importing the same file at once never write into one partial file.
+  const partPath = `${wavPath}.${randomBytes(4).toString('hex')}.importing`;
   const fd = openSync(partPath, 'w');
   let open = true;
   let dataBytes = 0;

@@ -6,7 +6,7 @@
 // One file's failure is its own outcome with a one-line reason; the others go on. Electron-free.
 
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { CallMetrics } from '../../shared/call-analysis';
@@ -168,6 +168,8 @@ async function importOrThrow(library: Library, path: string, options: CallImport
     // Another process imported the same file meanwhile: its call (and this same recording) stand.
     const raced = findImportBySha256(library.db, contentSha256);
     if (raced !== null) return duplicateOutcome(path, raced.callId, raced.sourcePath);
+    // Nothing was stored, so the recording written for it belongs to no call.
+    rmSync(recordingPath, { force: true });
     if (error instanceof CallAlreadyStoredError) throw new AudioInputError(`${name}: a call from the same recording is already stored`);
     throw error;
   }
