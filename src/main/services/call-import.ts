@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, rmSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { CallMetrics } from '../../shared/call-analysis';
 import { createChannelPairAnalysis } from '../analysis/analyze-channels';
 import { AudioInputError } from '../audio/audio-input-error';
@@ -86,7 +86,8 @@ export async function importCalls(
 }
 
 /** Imports one file; every problem is a 'failed' outcome with a one-line reason. */
-export async function importCallFile(library: Library, path: string, options: CallImportOptions = {}): Promise<ImportOutcome> {
+export async function importCallFile(library: Library, file: string, options: CallImportOptions = {}): Promise<ImportOutcome> {
+  const path = resolve(file);
   try {
     return await importOrThrow(library, path, options);
   } catch (error) {
@@ -168,9 +169,10 @@ async function importOrThrow(library: Library, path: string, options: CallImport
     // Another process imported the same file meanwhile: its call (and this same recording) stand.
     const raced = findImportBySha256(library.db, contentSha256);
     if (raced !== null) return duplicateOutcome(path, raced.callId, raced.sourcePath);
+    // The same key with no import row: the recording is that call's, and stays.
+    if (error instanceof CallAlreadyStoredError) throw new AudioInputError(`${name}: a call from the same recording is already stored`);
     // Nothing was stored, so the recording written for it belongs to no call.
     rmSync(recordingPath, { force: true });
-    if (error instanceof CallAlreadyStoredError) throw new AudioInputError(`${name}: a call from the same recording is already stored`);
     throw error;
   }
 }
