@@ -162,6 +162,36 @@ async function modelRootIn(unpacked: string): Promise<string> {
   return unpacked;
 }
 
+/** Working folders: ours (.unpacking-<pid>-<ms>) and importModelFolder's (.<id>.importing-<pid>-<ms>). */
+const WORKING_FOLDER = /^\.(?:unpacking|[A-Za-z0-9][A-Za-z0-9._-]*\.importing)-(\d+)-\d+$/;
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the hidden working folders that an install killed part-way (a crash, power loss) left under
+ * models/, which can be as large as a model. A folder whose process still runs (the app and the CLI may
+ * install at the same time) is left alone. Returns the names removed.
+ */
+export async function removeAbandonedWork(dataDir: string): Promise<string[]> {
+  const entries = await readdir(modelsDirectory(dataDir), { withFileTypes: true }).catch(() => []);
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const pid = entry.isDirectory() ? WORKING_FOLDER.exec(entry.name)?.[1] : undefined;
+    if (pid === undefined || Number(pid) === process.pid || processIsAlive(Number(pid))) continue;
+    await rm(join(modelsDirectory(dataDir), entry.name), { recursive: true, force: true });
+    removed.push(entry.name);
+  }
+  return removed;
+}
+
 export interface UnpackOptions {
   dataDir: string;
   archivePath: string;

@@ -13,7 +13,7 @@ import { ModelDownloadCancelled, ModelDownloadError, downloadArchive } from './m
 import { verifyArchiveDigest, type ModelManifest, type ModelManifestEntry } from './model-manifest';
 import { modelUrl } from './model-protocol';
 import { ModelStoreError, findModel, importModelFolder, listInstalledModels } from './model-store';
-import { ModelArchiveError, archiveFormatOf, installModelArchive } from './model-unpack';
+import { ModelArchiveError, archiveFormatOf, installModelArchive, removeAbandonedWork } from './model-unpack';
 
 export const SPEECH_MODEL_PREFERENCE = 'speechModel';
 /** The chosen model's id, or null once the user cleared the choice. */
@@ -110,6 +110,7 @@ export function createSpeechModelService(deps: SpeechModelServiceDeps): SpeechMo
     lastProgressChangeMs = performance.now();
     changed();
     try {
+      await removeAbandonedWork(deps.dataDir).catch((error: unknown) => deps.logError?.('speech models: removing abandoned install folders failed', error));
       return await work();
     } finally {
       clearTrailing();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { describeFileError } from '../../../src/main/models/model-file-errors';
 import { findModel } from '../../../src/main/models/model-store';
-import { ModelArchiveError, archiveFormatOf, installModelArchive, unsafeEntryName } from '../../../src/main/models/model-unpack';
+import { ModelArchiveError, archiveFormatOf, installModelArchive, removeAbandonedWork, unsafeEntryName } from '../../../src/main/models/model-unpack';
 import { buildTarGz, buildZip, modelFiles, modelTarItems, modelZipItems, writeModelFolder } from './model-fixtures';
 
 function setUp(name: string, archive: Buffer): { dataDir: string; archivePath: string } {
@@ -142,6 +142,18 @@ describe('installModelArchive', () => {
       installModelArchive({ dataDir, archivePath, format: 'zip' }),
       new ModelArchiveError(`Cannot unpack model.zip: part of ${join(dataDir, 'models')} is a file, not a folder.`),
     );
+  });
+});
+
+describe('removeAbandonedWork', () => {
+  it('removes working folders whose process is gone, and nothing else', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'attune-abandoned-'));
+    // No process has a pid above Linux's limit (2^22); pid 1 always runs.
+    const names = ['.unpacking-999999999-1', '.some-model.importing-999999999-2', `.unpacking-${process.pid}-3`, '.unpacking-1-4', '.downloads', 'a-model'];
+    for (const name of names) mkdirSync(join(dataDir, 'models', name, 'am'), { recursive: true });
+    assert.deepEqual((await removeAbandonedWork(dataDir)).sort(), ['.some-model.importing-999999999-2', '.unpacking-999999999-1']);
+    assert.deepEqual(modelsFolder(dataDir), ['.downloads', `.unpacking-${process.pid}-3`, '.unpacking-1-4', 'a-model'].sort());
+    assert.deepEqual(await removeAbandonedWork(join(dataDir, 'nowhere')), []);
   });
 });
 
