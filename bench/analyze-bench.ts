@@ -3,9 +3,12 @@
 // the live path's cost per 10 ms frame pair (analyzer; 48 kHz resampling reported separately).
 // Targets: ≥ 200× real time for the file, ≤ 200 µs per frame pair. Figures, not pass/fail.
 // Then the live session over the generated calls (bench/live-bench.ts): CPU per second of audio and
-// the interruption cue latency.
+// the interruption cue latency. Last, with ATTUNE_VOSK_MODEL=/path/to/vosk-model, transcription of the
+// generated calls (bench/transcription-bench.ts): word error rate and the recognizer's real-time factor
+// per channel; without a model it says "skipped: no model".
 //
-//   npm run bench [-- --synthetic] [--minutes N] [--live-only]
+//   npm run bench [-- --synthetic] [--minutes N] [--live-only] [--transcription-only]
+//                 [--transcription-conditions clean,phone-noise,bleed,all]
 //
 // The call comes from the fixtures' renderLongCall (espeak-ng voices, looped) when available;
 // `--synthetic` (or a fixtures failure) uses synthetic voiced bursts instead. Cached in bench/generated/.
@@ -21,7 +24,9 @@ import { ANALYSIS_SAMPLE_RATE_HZ, FRAME_DURATION_MS } from '../src/main/analysis
 import { createResampler } from '../src/main/analysis/resampler';
 import { openWavFile } from '../src/main/audio/wav-file-reader';
 import { encodeWav, renderSyntheticCall } from '../tests/unit/cli/synthetic-call';
+import { CALL_CONDITIONS, type CallCondition } from '../tests/fixtures/call-scripts';
 import { runLiveBench } from './live-bench';
+import { runTranscriptionBench } from './transcription-bench';
 
 const ROOT = resolve(__dirname, '..');
 const GENERATED_DIR = join(ROOT, 'bench', 'generated');
@@ -31,7 +36,13 @@ const SAMPLE_RATE_HZ = 48_000;
 const LIVE_FRAMES = 30_000;
 
 const { values: flags } = parseArgs({
-  options: { synthetic: { type: 'boolean', default: false }, minutes: { type: 'string', default: '60' }, 'live-only': { type: 'boolean', default: false } },
+  options: {
+    synthetic: { type: 'boolean', default: false },
+    minutes: { type: 'string', default: '60' },
+    'live-only': { type: 'boolean', default: false },
+    'transcription-only': { type: 'boolean', default: false },
+    'transcription-conditions': { type: 'string', default: CALL_CONDITIONS.join(',') },
+  },
 });
 const durationMinutes = Number(flags.minutes);
 
@@ -187,10 +198,25 @@ async function measureLive(path: string): Promise<{ analyzer: ReturnType<typeof 
   return { analyzer: summarize(analyzerNs), resample: summarize(resampleNs), frames: frames.length };
 }
 
+function transcriptionConditions(): CallCondition[] {
+  const names = flags['transcription-conditions'].split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(CALL_CONDITIONS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    process.stderr.write(`--transcription-conditions: unknown ${unknown.join(', ')} (known: ${CALL_CONDITIONS.join(', ')})\n`);
+    process.exit(2);
+  }
+  return names as CallCondition[];
+}
+
 async function main(): Promise<void> {
-  if (!flags['live-only']) await benchFileAnalysis();
-  process.stdout.write('\nAttune live benchmark\n');
-  await runLiveBench();
+  const conditions = transcriptionConditions();
+  if (!flags['transcription-only']) {
+    if (!flags['live-only']) await benchFileAnalysis();
+    process.stdout.write('\nAttune live benchmark\n');
+    await runLiveBench();
+  }
+  process.stdout.write('\nAttune transcription benchmark\n');
+  if (!(await runTranscriptionBench({ conditions }))) process.exitCode = 1;
 }
 
 async function benchFileAnalysis(): Promise<void> {
