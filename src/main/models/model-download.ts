@@ -146,7 +146,8 @@ async function hashOrCancel(path: string, hash: Hash, signal: AbortSignal | unde
 async function request(fetchImpl: typeof fetch, entry: ModelManifestEntry, fromByte: number, signal: AbortSignal | undefined): Promise<Response> {
   try {
     return await fetchImpl(entry.url, {
-      headers: fromByte > 0 ? { Range: `bytes=${fromByte}-` } : {},
+      // identity: byte ranges and sizes must be the file's, not a compressed transfer's.
+      headers: fromByte > 0 ? { Range: `bytes=${fromByte}-`, 'Accept-Encoding': 'identity' } : { 'Accept-Encoding': 'identity' },
       signal,
       redirect: 'follow',
     });

@@ -23,6 +23,11 @@ export class ModelArchiveError extends Error {
   override name = 'ModelArchiveError';
 }
 
+/** The install was cancelled through its AbortSignal; nothing was installed. */
+export class ModelUnpackCancelled extends Error {
+  override name = 'ModelUnpackCancelled';
+}
+
 /** An entry refused for safety; carried out of the extractors to name it in the message. */
 class UnsafeEntry extends Error {
   constructor(
@@ -71,10 +76,11 @@ function openZipEntry(zip: ZipFile, entry: Entry): Promise<NodeJS.ReadableStream
   return new Promise((done, fail) => zip.openReadStream(entry, (error, stream) => (error ? fail(error) : done(stream))));
 }
 
-async function unzipInto(archive: string, root: string, onBytes: (archiveBytes: number) => void): Promise<void> {
+async function unzipInto(archive: string, root: string, onBytes: (archiveBytes: number) => void, signal: AbortSignal | undefined): Promise<void> {
   const zip = await openZip(archive);
   let compressedBytes = 0;
   const writeEntry = async (entry: Entry): Promise<void> => {
+    signal?.throwIfAborted();
     const mode = (entry.externalFileAttributes >>> 16) & ZIP_FILE_TYPE_MASK;
     if (mode === ZIP_SYMLINK) throw new UnsafeEntry(entry.fileName, 'a symbolic link');
     if (entry.isEncrypted()) throw new UnsafeEntry(entry.fileName, 'encrypted');
@@ -121,7 +127,7 @@ async function unzipInto(archive: string, root: string, onBytes: (archiveBytes: 
 
 const TAR_KEPT_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory']);
 
-async function untarInto(archive: string, root: string, onBytes: (archiveBytes: number) => void): Promise<void> {
+async function untarInto(archive: string, root: string, onBytes: (archiveBytes: number) => void, signal: AbortSignal | undefined): Promise<void> {
   // A holder, not a variable: the filter callback sets it.
   const refusal: { first: UnsafeEntry | null } = { first: null };
   let readBytes = 0;
@@ -148,7 +154,7 @@ async function untarInto(archive: string, root: string, onBytes: (archiveBytes: 
       return refusal.first === null;
     },
   });
-  await pipeline(createReadStream(archive), counter, unpack);
+  await pipeline(createReadStream(archive), counter, unpack, { signal });
   if (refusal.first) throw refusal.first;
 }
 
@@ -202,6 +208,8 @@ export interface UnpackOptions {
   replaceExisting?: boolean;
   /** Archive bytes read so far and the archive's size. */
   onProgress?: (readBytes: number, totalBytes: number) => void;
+  /** Stops the unpack (ModelUnpackCancelled); once the model is renamed into place it is installed. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -227,8 +235,8 @@ export async function installModelArchive(options: UnpackOptions): Promise<{ id:
     const content = join(working, 'content');
     try {
       await mkdir(content);
-      if (format === 'zip') await unzipInto(archivePath, content, onBytes);
-      else await untarInto(archivePath, content, onBytes);
+      if (format === 'zip') await unzipInto(archivePath, content, onBytes, options.signal);
+      else await untarInto(archivePath, content, onBytes, options.signal);
     } catch (error) {
       throw unpackFailure(error, shown, models);
     }
@@ -271,8 +279,9 @@ async function moveIntoPlace(root: string, target: string, working: string, cont
   }
 }
 
-function unpackFailure(error: unknown, shown: string, models: string): ModelArchiveError {
+function unpackFailure(error: unknown, shown: string, models: string): Error {
   if (error instanceof ModelArchiveError) return error;
+  if (error instanceof Error && error.name === 'AbortError') return new ModelUnpackCancelled(`Unpacking ${shown} was cancelled; nothing was installed.`);
   if (error instanceof UnsafeEntry) {
     return new ModelArchiveError(`${shown} was refused: its entry "${error.entryName}" is ${error.why}; nothing was installed.`);
   }

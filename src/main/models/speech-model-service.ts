@@ -13,7 +13,7 @@ import { ModelDownloadCancelled, ModelDownloadError, downloadArchive } from './m
 import { verifyArchiveDigest, type ModelManifest, type ModelManifestEntry } from './model-manifest';
 import { modelUrl } from './model-protocol';
 import { ModelStoreError, findModel, importModelFolder, listInstalledModels } from './model-store';
-import { ModelArchiveError, archiveFormatOf, installModelArchive, removeAbandonedWork } from './model-unpack';
+import { ModelArchiveError, ModelUnpackCancelled, archiveFormatOf, installModelArchive, removeAbandonedWork } from './model-unpack';
 
 export const SPEECH_MODEL_PREFERENCE = 'speechModel';
 /** The chosen model's id, or null once the user cleared the choice. */
@@ -160,15 +160,23 @@ export function createSpeechModelService(deps: SpeechModelServiceDeps): SpeechMo
       await rm(archive.path, { force: true });
       return { ok: false, error: `${verdict.reason} It was deleted; download it again.` };
     }
-    if (signal.aborted) throw new ModelDownloadCancelled(entry.id, archive.sizeBytes);
-    const installed = await installModelArchive({
-      dataDir: deps.dataDir,
-      archivePath: archive.path,
-      format: entry.archiveFormat,
-      modelId: entry.id,
-      replaceExisting: true,
-      onProgress: (receivedBytes, totalBytes) => setProgress({ modelId: entry.id, phase: 'unpacking', receivedBytes, totalBytes }),
-    });
+    let installed;
+    try {
+      installed = await installModelArchive({
+        dataDir: deps.dataDir,
+        archivePath: archive.path,
+        format: entry.archiveFormat,
+        modelId: entry.id,
+        replaceExisting: true,
+        signal,
+        onProgress: (receivedBytes, totalBytes) => setProgress({ modelId: entry.id, phase: 'unpacking', receivedBytes, totalBytes }),
+      });
+    } catch (error) {
+      if (!(error instanceof ModelUnpackCancelled)) throw error;
+      // The whole archive stays; with a known size the next download goes straight to unpacking it.
+      const kept = entry.sizeBytes !== null ? ' The downloaded archive is kept, so the next download only unpacks it.' : '';
+      return { ok: false, error: `The download of ${entry.id} was cancelled while unpacking; nothing was installed.${kept}` };
+    }
     await rm(archive.path, { force: true });
     selectIfNone(installed.id);
     return verdict.verified

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { describeFileError } from '../../../src/main/models/model-file-errors';
 import { findModel } from '../../../src/main/models/model-store';
-import { ModelArchiveError, archiveFormatOf, installModelArchive, removeAbandonedWork, unsafeEntryName } from '../../../src/main/models/model-unpack';
+import { ModelArchiveError, ModelUnpackCancelled, archiveFormatOf, installModelArchive, removeAbandonedWork, unsafeEntryName } from '../../../src/main/models/model-unpack';
 import { buildTarGz, buildZip, modelFiles, modelTarItems, modelZipItems, writeModelFolder } from './model-fixtures';
 
 function setUp(name: string, archive: Buffer): { dataDir: string; archivePath: string } {
@@ -132,6 +132,19 @@ describe('installModelArchive', () => {
     const whole = buildTarGz(modelTarItems('cut'));
     await assertRefused('cut.tar.gz', whole.subarray(0, Math.floor(whole.length / 2)), /^cut\.tar\.gz is not a readable tar\.gz archive \(.+\); nothing was installed\.$/);
   });
+
+  for (const [format, archive] of [
+    ['zip', buildZip(modelZipItems('m'))],
+    ['tar.gz', buildTarGz(modelTarItems('m'))],
+  ] as const) {
+    it(`stops a ${format} unpack when cancelled, leaving nothing`, async () => {
+      const { dataDir, archivePath } = setUp(`model.${format}`, archive);
+      const controller = new AbortController();
+      const unpacking = installModelArchive({ dataDir, archivePath, format, signal: controller.signal, onProgress: () => controller.abort() });
+      await assert.rejects(unpacking, new ModelUnpackCancelled(`Unpacking model.${format} was cancelled; nothing was installed.`));
+      assert.deepEqual(modelsFolder(dataDir), []);
+    });
+  }
 
   it('says in one line when the library folder cannot be written', async () => {
     const { dataDir, archivePath } = setUp('model.zip', buildZip(modelZipItems('m')));

@@ -144,6 +144,27 @@ describe('speech model service: downloads', () => {
   });
 });
 
+describe('speech model service: cancel while unpacking', () => {
+  it('installs nothing, keeps the whole archive, and the next download only unpacks it', async () => {
+    let cancelled = false;
+    const { service, dataDir } = harness([verifiedEntry()], (progress) => {
+      if (!cancelled && progress.phase === 'unpacking') {
+        cancelled = true;
+        service.cancelDownload();
+      }
+    });
+    assert.deepEqual(await service.download('vosk-model-test'), {
+      ok: false,
+      error: 'The download of vosk-model-test was cancelled while unpacking; nothing was installed. The downloaded archive is kept, so the next download only unpacks it.',
+    });
+    assert.deepEqual(readdirSync(join(dataDir, 'models')), ['.downloads']);
+    assert.equal(statSync(partPath(dataDir, verifiedEntry())).size, zip.length);
+    const before = server.requests.length;
+    assert.equal((await service.download('vosk-model-test')).ok, true);
+    assert.equal(server.requests.length, before, 'no second transfer');
+  });
+});
+
 describe('speech model service: imports and choice', () => {
   it('imports a folder, a zip and a tar.gz; the first one is selected, later ones are not', async () => {
     const { service } = harness([verifiedEntry()]);
