@@ -44,8 +44,8 @@ export interface SpeechStatus {
   changed(): void;
   /** The live caption line of one channel, pushed at once ('' clears it). */
   caption(channel: TranscriptChannel, text: string, final: boolean): void;
-  /** Cancels a pending push; nothing is pushed afterwards. */
-  dispose(): void;
+  /** Cancels a pending push and waits for one being read; nothing is pushed afterwards. */
+  dispose(): Promise<void>;
 }
 
 /** Gathering window for status pushes (ms): download progress is smooth at 4 pushes a second. */
@@ -77,6 +77,8 @@ export function createSpeechStatus(deps: SpeechStatusDeps): SpeechStatus {
     cancelPending = null;
     sending = sending
       .then(async () => {
+        // The library may be closing: a push due after dispose reads nothing.
+        if (disposed) return;
         const status = await current();
         if (!disposed) deps.push({ type: 'status', status });
       })
@@ -92,10 +94,11 @@ export function createSpeechStatus(deps: SpeechStatusDeps): SpeechStatus {
     caption(channel, text, final) {
       if (!disposed) deps.push({ type: 'caption', channel, text, final });
     },
-    dispose() {
+    async dispose() {
       disposed = true;
       cancelPending?.();
       cancelPending = null;
+      await sending;
     },
   };
 }

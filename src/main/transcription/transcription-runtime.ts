@@ -176,10 +176,11 @@ export function createTranscriptionRuntime(deps: TranscriptionRuntimeDeps): Tran
     async dispose() {
       if (disposed) return;
       disposed = true;
-      speechStatus.dispose();
       await applying;
       await Promise.allSettled([live.dispose(), queue.dispose()]);
       transcripts.dispose();
+      // Last: the transcribers' final changes must not start a status read of a closing library.
+      await speechStatus.dispose();
     },
   };
 }

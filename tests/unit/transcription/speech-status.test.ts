@@ -109,7 +109,7 @@ describe('speech status', () => {
     status.caption('customer', 'my card was charged twice', false);
     assert.deepEqual(pushed, [{ type: 'caption', channel: 'customer', text: 'my card was charged twice', final: false }]);
     status.changed();
-    status.dispose();
+    await status.dispose();
     timer.fire();
     status.caption('agent', 'hello', true);
     await settle();
