@@ -1,8 +1,9 @@
 // The Live view's transcription parts. The first-run offer while no speech model is installed: it
-// names the small English model and its size, says everything else works without it, and once
-// dismissed stays dismissed (also after a restart, and after the consent reminder — stored in the same
-// preferences — is acknowledged). The caption line: main's caption pushes per speaker, finals marked
-// to fade, an empty partial retracting words in progress. The new transcript cards in the overlay.
+// comes after the consent reminder, names the small English model and its size, says everything else
+// works without it, and once dismissed stays dismissed (also after a restart; the consent reminder,
+// stored in the same preferences, stays acknowledged). The caption line: main's caption pushes per
+// speaker, finals marked to fade, an empty partial retracting words in progress. The new transcript
+// cards in the overlay.
 
 import { join } from 'node:path';
 import { test, expect } from './harness/attune-fixture';
@@ -19,6 +20,10 @@ test('the speech-model offer: shown without a model, dismissed for good', async 
   const { page } = attune;
   await openLiveView(page);
   const offer = page.getByTestId('speech-model-offer');
+  // One first-run question at a time: the consent reminder first.
+  await expect(page.getByTestId('consent-reminder')).toBeVisible();
+  await expect(offer).toHaveCount(0);
+  await page.getByTestId('consent-acknowledge').click();
   await expect(offer).toBeVisible();
   await expect(offer).toContainText('Everything else works without it.');
   await expect(offer.getByRole('button', { name: 'Download English (small, fast) (40 MB)' })).toBeEnabled();
@@ -27,8 +32,6 @@ test('the speech-model offer: shown without a model, dismissed for good', async 
 
   await offer.getByRole('button', { name: 'Not now' }).click();
   await expect(offer).toBeHidden();
-  await page.getByTestId('consent-acknowledge').click();
-  await expect(page.getByTestId('consent-reminder')).toBeHidden();
 
   await attune.restartServices();
   await page.reload();
@@ -47,6 +50,8 @@ test('the speech-model offer: shown without a model, dismissed for good', async 
 test('the caption line shows what main pushes, per speaker; finals fade, an empty partial clears words in progress', async ({ attune }) => {
   const { page } = attune;
   await openLiveView(page);
+  await page.getByTestId('consent-acknowledge').click();
+  await expect(page.getByTestId('speech-model-offer')).toBeVisible();
   await expect(page.getByTestId('live-captions')).toHaveCount(0);
 
   await attune.pushTranscriptionUpdate({ type: 'caption', channel: 'customer', text: 'my card was charged', final: false });

@@ -39,7 +39,9 @@ export function LiveView({ controller, bridge }: LiveViewProps): ReactElement {
   const speech = models.tag === 'loaded' ? models.status : null;
   const captions = useLiveCaptions(bridge);
   const offer = useSpeechModelOffer(bridge);
-  const offerModel = speech !== null && offer.dismissed === false && callIdle && !speech.models.some((model) => model.state === 'ready');
+  // After the consent reminder, not beside it: one first-run question at a time.
+  const offerModel =
+    speech !== null && offer.dismissed === false && state.consentAcknowledged === true && callIdle && !speech.models.some((model) => model.state === 'ready');
 
   // The meters run while this view is open; the devices are released when it closes with no call.
   useEffect(() => controller.attachView(), [controller]);
