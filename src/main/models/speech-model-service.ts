@@ -91,7 +91,7 @@ export function createSpeechModelService(deps: SpeechModelServiceDeps): SpeechMo
         if (!job) return;
         lastProgressChangeMs = performance.now();
         changed();
-      }, PROGRESS_INTERVAL_MS - sinceMs);
+      }, Math.ceil(PROGRESS_INTERVAL_MS - sinceMs));
     }
   };
 

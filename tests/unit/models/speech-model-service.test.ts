@@ -29,6 +29,8 @@ interface Harness {
   dataDir: string;
   /** downloadProgress() at each onChange. */
   changes: (ModelDownloadProgress | null)[];
+  /** performance.now() at each onChange. */
+  changeTimesMs: number[];
   errors: string[];
 }
 
@@ -36,6 +38,7 @@ function harness(models: ModelManifestEntry[], onProgress?: (progress: ModelDown
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-models-'));
   const manifest: ModelManifest = { version: 1, models };
   const changes: (ModelDownloadProgress | null)[] = [];
+  const changeTimesMs: number[] = [];
   const errors: string[] = [];
   const service: SpeechModelService = createSpeechModelService({
     dataDir,
@@ -44,19 +47,26 @@ function harness(models: ModelManifestEntry[], onProgress?: (progress: ModelDown
     onChange: () => {
       const progress = service.downloadProgress();
       changes.push(progress);
+      changeTimesMs.push(performance.now());
       if (progress) onProgress?.(progress);
     },
     logError: (message) => errors.push(message),
   });
-  return { service, dataDir, changes, errors };
+  return { service, dataDir, changes, changeTimesMs, errors };
 }
 
 const verifiedEntry = (): ModelManifestEntry => entryFor('vosk-model-test', server.url('/model.zip'), zip);
 
 describe('speech model service: downloads', () => {
   it('downloads, verifies, unpacks and selects a model, announcing each phase', async () => {
-    const { service, dataDir, changes } = harness([verifiedEntry()]);
+    const { service, dataDir, changes, changeTimesMs } = harness([verifiedEntry()]);
     assert.deepEqual(await service.download('vosk-model-test'), { ok: true, modelId: 'vosk-model-test', verified: true, warning: null });
+    // At most 10 announcements a second within a phase (a new phase, or the end, is announced at once).
+    changes.forEach((progress, index) => {
+      const previous = changes[index - 1];
+      if (index === 0 || !progress || !previous || previous.phase !== progress.phase) return;
+      assert.ok((changeTimesMs[index] ?? 0) - (changeTimesMs[index - 1] ?? 0) >= 90, `changes ${index - 1} and ${index} too close`);
+    });
     assert.equal(service.selectedModelId(), 'vosk-model-test');
     assert.equal(service.downloadProgress(), null);
     const phases = changes.flatMap((progress) => (progress ? [progress.phase] : []));
