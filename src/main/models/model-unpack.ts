@@ -215,7 +215,7 @@ export interface UnpackOptions {
 /**
  * Unpacks, checks and installs the model; returns its id and folder. Throws ModelArchiveError with one
  * line (naming the file) for an unreadable, unsafe or non-model archive, a full disk or an unwritable
- * folder; the hidden working folder is removed in every case.
+ * folder, ModelUnpackCancelled when the signal aborts; the hidden working folder is removed in every case.
  */
 export async function installModelArchive(options: UnpackOptions): Promise<{ id: string; path: string }> {
   const { dataDir, archivePath, format } = options;
