@@ -3,6 +3,7 @@
 // nothing), confirming deletes the calls older than that at once, and the settings survive a restart.
 
 import { test, expect } from './harness/attune-fixture';
+import { reviewScreenshot } from './harness/ui-screenshots';
 import { openLibrary } from '../../src/main/library/library';
 import { loadPrivacySettings } from '../../src/main/privacy/privacy-settings';
 import { insertCall, listCalls } from '../../src/main/store/calls-repository';
@@ -72,6 +73,7 @@ test('privacy: validated, confirmed before calls are deleted, applied at once an
   });
 
   await page.getByTestId('save-privacy').click();
+  await reviewScreenshot(page, 'settings-privacy-confirm', page.getByTestId('speech-model-settings'));
   await page.getByRole('button', { name: 'Delete older calls and save' }).click();
   await expect(page.getByTestId('privacy-status')).toHaveText('Saved.');
   // Applied at once: the 2020 call is gone, today's is kept.
