@@ -2,9 +2,11 @@
 // service (as the recognizer's final results would, Vosk's own objects), and main's getCallTranscript
 // finds the cues and builds the scorecard: the report shows each point with its verdict, the turns per
 // speaker with the cue words marked, and a scorecard moment brings its turn up and focuses it. A call
-// with no words says why in one line.
+// with no words says why in one line; one waiting for background transcription says that, and
+// Settings shows the queue.
 
 import { test, expect } from './harness/attune-fixture';
+import { realisticCallPath } from './harness/fixture-calls';
 import { openLiveView } from './harness/live-page';
 import { reviewScreenshot } from './harness/ui-screenshots';
 import { openLibrary } from '../../src/main/library/library';
@@ -124,4 +126,27 @@ test('a stored call with a transcript: the scorecard beside the transcript, cue 
   await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
   await reviewScreenshot(page, 'stored-call-top');
   await reviewScreenshot(page, 'stored-call-scorecard', scorecard);
+});
+
+test('a recorded call waiting for background transcription: its report and Settings say so', async ({ attune }) => {
+  test.setTimeout(60_000);
+  const { page } = attune;
+  const library = openLibrary(attune.dataDir);
+  let waitingId: number;
+  try {
+    waitingId = insertCall(library.db, { ...call('call-waiting', '2026-11-30T11:00:00.000Z', 60_000), recordingPath: realisticCallPath() });
+  } finally {
+    library.close();
+  }
+  // As after a start of the app: stored calls with a recording and no transcript are queued; with no
+  // model they wait.
+  await attune.restartServices();
+  await page.reload();
+  await openLiveView(page);
+  await page.locator(`[data-testid="open-call"][data-call-id="${waitingId}"]`).click();
+  await expect(page.getByTestId('transcript-state')).toHaveText('No transcript yet: this call is waiting to be transcribed in the background.');
+  await page.getByTestId('close-stored-call').click();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByTestId('background-transcription')).toHaveText('1 stored call to transcribe once a speech model is ready.');
 });
