@@ -9,9 +9,14 @@
 // recognizer's own cost and not this harness's message passing. Measured:
 // - elapsedMs: first block posted → `synced` for the last block, both channels (one vosk-browser worker
 //   serves both recognizers, one message at a time, as in the app);
-// - busyMs per channel: the worker's time on that channel's blocks. An init script wraps the page's
-//   Worker and timestamps each audio chunk vosk-browser posts and each answer it gets (one per chunk);
-//   a chunk's time is answer − max(previous answer, its send). Bench instrumentation only.
+// - busyMs per channel: the worker's own time on that channel's blocks, measured inside the worker. An
+//   init script prepends a few lines to vosk-browser's worker script (it is built from a Blob in the
+//   page) that time each audio chunk's message handler there (Kaldi's AcceptWaveform runs synchronously
+//   in it) per recognizer, and answer a timing query the page sends after the last block. The page's
+//   Worker is wrapped only to learn which recognizer is which (the page creates the agent's first) and
+//   to send that query. Bench instrumentation only: the recognizer page's own code is unchanged. (The
+//   clock there is coarsened to 0.1 ms without cross-origin isolation; over thousands of chunks a call
+//   that evens out.)
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -104,15 +109,16 @@ async function loadPlanarPcm(wavPath: string): Promise<{ pcm: Int16Array; sample
 // Page-side code (serialized by Playwright; the test project has no DOM lib, so globals are typed here).
 
 interface PageWorker {
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown; stopImmediatePropagation(): void }) => void): void;
   postMessage(message: unknown, options?: unknown): void;
 }
 interface WorkerTiming {
   /** Recognizer ids in creation order: the page creates the agent's first. */
   created: string[];
-  pending: Array<{ sentAtMs: number; recognizerId: string }>;
-  lastAnswerAtMs: number;
-  busyMs: Record<string, number>;
+  /** The vosk-browser worker, for the timing query. */
+  worker: PageWorker | null;
+  /** Called with the worker's answer to a timing query: ms per recognizer id since the last query. */
+  onTimes: ((busyMs: Record<string, number>) => void) | null;
 }
 interface HostPort {
   onmessage: ((message: { data: unknown }) => void) | null;
@@ -125,6 +131,7 @@ interface BenchHost {
 }
 interface PageGlobals {
   Worker: new (url: unknown, options?: unknown) => PageWorker;
+  Blob: new (parts: unknown[], options?: { type?: string }) => object;
   MessageChannel: new () => { port1: HostPort; port2: unknown };
   location: { origin: string };
   postMessage(message: unknown, targetOrigin: string, transfer: unknown[]): void;
@@ -133,33 +140,69 @@ interface PageGlobals {
   __attuneBenchHost?: BenchHost;
 }
 
-/** Init script: wraps Worker so each recognizer's chunks and answers are timestamped. */
-function instrumentWorkers(): void {
+/** The key of the timing query and of its answer (never a vosk-browser message field). */
+const TIMING_KEY = '__attuneRecognizerTimes';
+
+/**
+ * Runs first in vosk-browser's worker (as source text, prepended to its script): wraps the worker's
+ * message listeners so each audio chunk's handling is timed per recognizer, and answers a timing query
+ * with the times since the last one (then starts again from zero).
+ */
+const WORKER_TIMING_SHIM = `(() => {
+  const key = ${JSON.stringify(TIMING_KEY)};
+  let busyMs = {};
+  const addEventListener = self.addEventListener.bind(self);
+  self.addEventListener = (type, listener, options) => {
+    if (type !== 'message') return addEventListener(type, listener, options);
+    return addEventListener('message', (event) => {
+      const data = event.data;
+      if (data && data[key] === true) {
+        self.postMessage({ [key]: busyMs });
+        busyMs = {};
+        return;
+      }
+      if (!data || data.action !== 'audioChunk') return listener.call(self, event);
+      const startedMs = performance.now();
+      try {
+        return listener.call(self, event);
+      } finally {
+        busyMs[data.recognizerId] = (busyMs[data.recognizerId] || 0) + performance.now() - startedMs;
+      }
+    }, options);
+  };
+})();
+`;
+
+/** Init script: the worker timing shim goes into vosk-browser's worker script; Worker is wrapped to see ids and query times. */
+function instrumentWorkers({ shim, key }: { shim: string; key: string }): void {
   const page = globalThis as unknown as PageGlobals;
-  const timing: WorkerTiming = { created: [], pending: [], lastAnswerAtMs: 0, busyMs: {} };
+  const timing: WorkerTiming = { created: [], worker: null, onTimes: null };
   page.__attuneWorkerTiming = timing;
+  const NativeBlob = page.Blob;
+  page.Blob = class extends NativeBlob {
+    constructor(parts: unknown[], options?: { type?: string }) {
+      // vosk-browser builds its worker from one string of source whose main class is RecognizerWorker.
+      const isVoskWorker = options?.type === 'application/javascript' && typeof parts[0] === 'string' && parts[0].includes('class RecognizerWorker');
+      super(isVoskWorker ? [shim, ...parts] : parts, options);
+    }
+  };
   const NativeWorker = page.Worker;
   page.Worker = class extends NativeWorker {
     constructor(url: unknown, options?: unknown) {
       super(url, options);
+      timing.worker = this;
+      // Registered before vosk-browser's own listener, so the timing answer never reaches it.
       this.addEventListener('message', (event) => {
-        const data = event.data as { event?: unknown; recognizerId?: unknown } | null;
-        if (data === null || typeof data !== 'object' || typeof data.recognizerId !== 'string') return;
-        const nowMs = performance.now();
-        const chunk = timing.pending.shift();
-        if (chunk !== undefined) {
-          timing.busyMs[chunk.recognizerId] = (timing.busyMs[chunk.recognizerId] ?? 0) + nowMs - Math.max(timing.lastAnswerAtMs, chunk.sentAtMs);
-        }
-        timing.lastAnswerAtMs = nowMs;
+        const data = event.data as Record<string, unknown> | null;
+        if (data === null || typeof data !== 'object' || !(key in data)) return;
+        event.stopImmediatePropagation();
+        timing.onTimes?.(data[key] as Record<string, number>);
       });
     }
     override postMessage(message: unknown, options?: unknown): void {
       const request = message as { action?: unknown; recognizerId?: unknown } | null;
-      if (request !== null && typeof request === 'object' && typeof request.recognizerId === 'string') {
-        if (request.action === 'create') timing.created.push(request.recognizerId);
-        if (request.action === 'audioChunk' || request.action === 'retrieveFinalResult') {
-          timing.pending.push({ sentAtMs: performance.now(), recognizerId: request.recognizerId });
-        }
+      if (request !== null && typeof request === 'object' && request.action === 'create' && typeof request.recognizerId === 'string') {
+        timing.created.push(request.recognizerId);
       }
       super.postMessage(message, options);
     }
@@ -195,7 +238,7 @@ type PageRun =
 
 async function feedCallOnPage(page: Page, pcmBase64: string, blocks: number): Promise<PageRun> {
   return page.evaluate(
-    ({ base64, blockCount, blockSamples, syncEvery, maxAhead }) =>
+    ({ base64, blockCount, blockSamples, syncEvery, maxAhead, timingKey }) =>
       new Promise<PageRun>((resolve) => {
         const g = globalThis as unknown as PageGlobals;
         const host = g.__attuneBenchHost;
@@ -210,13 +253,21 @@ async function feedCallOnPage(page: Page, pcmBase64: string, blocks: number): Pr
         const samples = new Int16Array(bytes.buffer);
         const half = samples.length / 2;
         const finals: Record<RecognizerChannel, VoskFinalResult[]> = { agent: [], customer: [] };
-        timing.busyMs = {};
-        timing.lastAnswerAtMs = 0;
         let posted = 0;
         let outstanding = 0;
         let endSyncId = -1;
         let flushSyncId = -1;
-        let busyAtEnd: Record<RecognizerChannel, number> = { agent: 0, customer: 0 };
+        let busyMs: Record<RecognizerChannel, number> | null = null;
+        let flushed = false;
+        const finish = (): void => {
+          if (busyMs !== null && flushed) resolve({ ok: true, finals, elapsedMs, busyMs });
+        };
+        // The worker's times for this call's blocks: asked for after the last block, before the reset.
+        timing.onTimes = (times) => {
+          const [agentId = '', customerId = ''] = timing.created;
+          busyMs = { agent: times[agentId] ?? 0, customer: times[customerId] ?? 0 };
+          finish();
+        };
         const startedAtMs = performance.now();
         let elapsedMs = 0;
         const postBlock = (index: number): void => {
@@ -247,12 +298,14 @@ async function feedCallOnPage(page: Page, pcmBase64: string, blocks: number): Pr
             outstanding -= 1;
             if (event.id === endSyncId) {
               elapsedMs = performance.now() - startedAtMs;
-              const [agentId = '', customerId = ''] = timing.created;
-              busyAtEnd = { agent: timing.busyMs[agentId] ?? 0, customer: timing.busyMs[customerId] ?? 0 };
+              timing.worker?.postMessage({ [timingKey]: true });
               host.port.postMessage({ type: 'reset' });
               flushSyncId = sync();
             } else if (event.id === flushSyncId) {
-              resolve({ ok: true, finals, elapsedMs, busyMs: busyAtEnd });
+              // The worker answers in order, so its times came before the reset's final results.
+              if (busyMs === null) resolve({ ok: false, message: "vosk-browser's worker did not answer the timing query (its worker script changed?)" });
+              flushed = true;
+              finish();
             } else {
               pump();
             }
@@ -260,7 +313,7 @@ async function feedCallOnPage(page: Page, pcmBase64: string, blocks: number): Pr
         };
         pump();
       }),
-    { base64: pcmBase64, blockCount: blocks, blockSamples: BLOCK_SAMPLES, syncEvery: SYNC_EVERY_BLOCKS, maxAhead: MAX_SYNCS_AHEAD },
+    { base64: pcmBase64, blockCount: blocks, blockSamples: BLOCK_SAMPLES, syncEvery: SYNC_EVERY_BLOCKS, maxAhead: MAX_SYNCS_AHEAD, timingKey: TIMING_KEY },
   );
 }
 
@@ -307,7 +360,7 @@ export async function startVoskTranscriber(modelFolder: string, options: VoskTra
     // Run through tsx (the bench), esbuild wraps named functions in a `__name(fn, "name")` helper that
     // exists only in Node; the page-side functions below would fail on it, so the page gets a no-op one.
     await page.addInitScript('globalThis.__name ??= (target) => target;');
-    await page.addInitScript(instrumentWorkers);
+    await page.addInitScript(instrumentWorkers, { shim: WORKER_TIMING_SHIM, key: TIMING_KEY });
     await page.goto(`${server.url}recognizer.html`);
     const loaded = await connectAndLoad(page, `${server.url}models/model.tar.gz`);
     if (!loaded.ok) throw new Error(loaded.message);
