@@ -1,6 +1,7 @@
 // `attune calls`: the stored calls as a table for people or one JSON object for scripts.
 
 import type { CallSummaryRow } from '../../shared/calls';
+import { formatClock } from '../../shared/time-format';
 
 export function callsJson(rows: readonly CallSummaryRow[]): string {
   return `${JSON.stringify({
@@ -23,7 +24,7 @@ export function callsTable(rows: readonly CallSummaryRow[], dataDir: string): st
     String(row.id),
     row.startedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''),
     row.agentName,
-    duration(row.durationMs),
+    formatClock(row.durationMs),
     `${Math.round(row.talkRatio * 100)} %`,
     `${row.interruptions.agent} / ${row.interruptions.customer}`,
     row.recovered ? 'recovered after a crash' : '',
@@ -35,12 +36,4 @@ export function callsTable(rows: readonly CallSummaryRow[], dataDir: string): st
       .join('  ')
       .trimEnd();
   return `${[render(header), ...lines.map(render)].join('\n')}\n`;
-}
-
-function duration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = String(seconds % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }

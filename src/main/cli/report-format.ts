@@ -1,6 +1,7 @@
 // Turns a CallAnalysis into the CLI's outputs: the fixed-shape JSON object and the human report.
 
 import type { CallAnalysis, SpeakerMetrics } from '../../shared/call-analysis';
+import { formatClock, formatDuration } from '../../shared/time-format';
 
 /**
  * The `--json` shape, keys in documented order. Built field by field so the output never depends on
@@ -28,21 +29,8 @@ export function toJsonReport(analysis: CallAnalysis): unknown {
   };
 }
 
-/** A position in the call: m:ss, or h:mm:ss past an hour. */
-export function formatClock(ms: number): string {
-  const totalSeconds = Math.floor(ms / 1000);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = String(totalSeconds % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
-
-/** A length of time: "0.62 s" for short gaps, "12.3 s" under a minute, then m:ss. */
-export function formatDuration(ms: number): string {
-  if (ms < 10_000) return `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)} s`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return formatClock(ms);
-}
+// Times follow the one rule shared with the app and exported reports (src/shared/time-format.ts).
+export { formatClock, formatDuration };
 
 const MAX_LISTED_TIMES = 8;
 

@@ -3,7 +3,7 @@
 
 import type { Page } from '@playwright/test';
 import type { CallAnalysis } from '../../../src/shared/call-analysis';
-import { formatClock, formatGap, NO_VALUE, talkShares } from '../../../src/renderer/src/lib/format';
+import { formatClock, formatDuration, formatGap, NO_VALUE, talkShares } from '../../../src/renderer/src/lib/format';
 import { expect } from './attune-fixture';
 
 export function expectedReportTexts(analysis: CallAnalysis): Readonly<Record<string, string>> {
@@ -19,14 +19,14 @@ export function expectedReportTexts(analysis: CallAnalysis): Readonly<Record<str
     backchannels: String(analysis.backchannels.length),
     'backchannels-agent': countBy('agent'),
     'backchannels-customer': countBy('customer'),
-    'longest-monologue-agent': formatClock(analysis.agent.longestMonologueMs),
-    'longest-monologue-customer': formatClock(analysis.customer.longestMonologueMs),
+    'longest-monologue-agent': formatDuration(analysis.agent.longestMonologueMs),
+    'longest-monologue-customer': formatDuration(analysis.customer.longestMonologueMs),
     'response-gap-median': formatGap(analysis.responseGapMs.median),
     'response-gap-p90': formatGap(analysis.responseGapMs.p90),
-    overlap: formatClock(analysis.overlapMs),
-    silence: formatClock(analysis.silenceMs),
+    overlap: formatDuration(analysis.overlapMs),
+    silence: formatDuration(analysis.silenceMs),
     'dead-air-count': String(analysis.deadAir.length),
-    'dead-air-total': formatClock(analysis.deadAir.reduce((sum, d) => sum + d.durationMs, 0)),
+    'dead-air-total': formatDuration(analysis.deadAir.reduce((sum, d) => sum + d.durationMs, 0)),
   };
 }
 

@@ -5,7 +5,7 @@ import type { ReactElement, ReactNode } from 'react';
 import type { CallAnalysis, CallMetrics, Speaker } from '../../../shared/call-analysis';
 import type { AgentChannel } from '../../../shared/ipc-contract';
 import type { CallMoment } from '../lib/call-moments';
-import { formatClock, formatGap, NO_VALUE, talkShares } from '../lib/format';
+import { formatClock, formatDuration, formatGap, NO_VALUE, talkShares } from '../lib/format';
 import { CallMomentList } from './CallMomentList';
 import { CallTimeline } from './CallTimeline';
 
@@ -63,12 +63,12 @@ export function CallMetricsReport({ metrics, moments }: CallMetricsReportProps):
         </MetricCard>
 
         <MetricCard title="Longest monologue" note="Longest stretch one person spoke without a turn change.">
-          <Figure label="Agent" testId="longest-monologue-agent" value={metrics.agent.longestMonologueMs} text={formatClock(metrics.agent.longestMonologueMs)} />
+          <Figure label="Agent" testId="longest-monologue-agent" value={metrics.agent.longestMonologueMs} text={formatDuration(metrics.agent.longestMonologueMs)} />
           <Figure
             label="Customer"
             testId="longest-monologue-customer"
             value={metrics.customer.longestMonologueMs}
-            text={formatClock(metrics.customer.longestMonologueMs)}
+            text={formatDuration(metrics.customer.longestMonologueMs)}
           />
         </MetricCard>
 
@@ -81,13 +81,13 @@ export function CallMetricsReport({ metrics, moments }: CallMetricsReportProps):
         </MetricCard>
 
         <MetricCard title="Overlap & silence" note="Both talking at once / nobody talking.">
-          <Figure label="Overlap" testId="overlap" value={metrics.overlapMs} text={formatClock(metrics.overlapMs)} />
-          <Figure label="Silence" testId="silence" value={metrics.silenceMs} text={formatClock(metrics.silenceMs)} />
+          <Figure label="Overlap" testId="overlap" value={metrics.overlapMs} text={formatDuration(metrics.overlapMs)} />
+          <Figure label="Silence" testId="silence" value={metrics.silenceMs} text={formatDuration(metrics.silenceMs)} />
         </MetricCard>
 
         <MetricCard title="Dead air" note="Silences of 5 s or more between speech, e.g. while someone waits.">
           <Figure label="Count" testId="dead-air-count" value={metrics.deadAir.length} />
-          <Figure label="Total" testId="dead-air-total" value={deadAirTotalMs} text={formatClock(deadAirTotalMs)} />
+          <Figure label="Total" testId="dead-air-total" value={deadAirTotalMs} text={formatDuration(deadAirTotalMs)} />
         </MetricCard>
       </div>
 
@@ -116,14 +116,14 @@ function TalkBalance({ metrics }: { metrics: CallMetrics }): ReactElement {
           <span className="balance-value" data-testid="talk-ratio" data-value={metrics.talkRatio}>
             {nobodySpoke ? NO_VALUE : agentPercent}
           </span>
-          <span className="balance-time">{formatClock(metrics.agent.talkMs)} talking</span>
+          <span className="balance-time">{formatDuration(metrics.agent.talkMs)} talking</span>
         </div>
         <div className="balance-figure balance-customer">
           <span className="figure-label">Customer</span>
           <span className="balance-value" data-testid="talk-ratio-customer" data-value={nobodySpoke ? 0 : 1 - metrics.talkRatio}>
             {nobodySpoke ? NO_VALUE : customerPercent}
           </span>
-          <span className="balance-time">{formatClock(metrics.customer.talkMs)} talking</span>
+          <span className="balance-time">{formatDuration(metrics.customer.talkMs)} talking</span>
         </div>
       </div>
       {!nobodySpoke && (

@@ -8,7 +8,7 @@ import type { CallMetrics, SegmentSpan, Speaker } from '../../../shared/call-ana
 import type { CardKind } from '../../../shared/live';
 import { assertNever } from '../lib/assert-never';
 import { momentLabel, type CallMoment } from '../lib/call-moments';
-import { formatClock, formatGap, pluralize } from '../lib/format';
+import { formatClock, formatDuration, pluralize } from '../lib/format';
 import { useElementWidth } from '../lib/use-element-width';
 import '../styles/timeline.css';
 
@@ -121,7 +121,7 @@ export function CallTimeline({ metrics, moments }: CallTimelineProps): ReactElem
             height={lanesBottomPx - MARKER_SPACE_PX}
             fill={`url(#${hatchId})`}
           >
-            <title>{`Dead air at ${formatClock(d.atMs)} for ${formatGap(d.durationMs)}`}</title>
+            <title>{`Dead air at ${formatClock(d.atMs)} for ${formatDuration(d.durationMs)}`}</title>
           </rect>
         ))}
 
@@ -167,7 +167,7 @@ export function CallTimeline({ metrics, moments }: CallTimelineProps): ReactElem
           const top = laneTopPx(i.by);
           return (
             <g key={`int-${i.by}-${i.atMs}`} className="interruption" data-testid="timeline-interruption" data-by={i.by}>
-              <title>{`${SPEAKER_LABEL[i.by]} interrupted at ${formatClock(i.atMs)} (overlap ${formatGap(i.overlapMs)})`}</title>
+              <title>{`${SPEAKER_LABEL[i.by]} interrupted at ${formatClock(i.atMs)} (overlap ${formatDuration(i.overlapMs)})`}</title>
               <line x1={x} x2={x} y1={top} y2={top + LANE_HEIGHT_PX} />
               <path d={`M ${x - 5} ${top - 9} L ${x + 5} ${top - 9} L ${x} ${top - 1} Z`} />
             </g>

@@ -1,24 +1,18 @@
-// Formats call metrics for people: clock times (m:ss), short gaps in seconds, ratios as percentages.
+// Formats call metrics for people: clock times (m:ss), stretches of time with a unit, ratios as percentages.
 // The e2e tests import these too, so the UI and the expected values cannot disagree on rounding.
 
 /** Shown where a value does not exist (e.g. no turn changes, so no response gap). */
 export const NO_VALUE = '—';
 
-/** `83_400` → `1:23`; an hour or more → `1:02:03`. Rounds to the nearest second. */
-export function formatClock(durationMs: number): string {
-  const totalSeconds = Math.max(0, Math.round(durationMs / 1000));
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const ss = String(seconds).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
-}
+// Times follow the one rule in src/shared/time-format.ts (truncated; clocks for moments, units for
+// stretches of time), shared with the CLI and exported reports.
+import { formatClock, formatDuration } from '../../../shared/time-format';
 
-/** Response gaps are usually under a few seconds, where tenths matter: `430` → `0.4 s`; ≥ 10 s → clock. */
+export { formatClock, formatDuration };
+
+/** A response gap, or the placeholder when there is none (no turn changes). */
 export function formatGap(durationMs: number | null): string {
-  if (durationMs === null) return NO_VALUE;
-  if (durationMs < 10_000) return `${(durationMs / 1000).toFixed(1)} s`;
-  return formatClock(durationMs);
+  return durationMs === null ? NO_VALUE : formatDuration(durationMs);
 }
 
 /** `0.625` → `63%`. */
