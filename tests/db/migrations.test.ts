@@ -10,6 +10,7 @@ import { migration0002Settings } from '../../src/main/store/migrations/0002-sett
 import { migration0003Transcripts } from '../../src/main/store/migrations/0003-transcripts';
 import { migration0004TranscriptionState } from '../../src/main/store/migrations/0004-transcription-state';
 import { migration0005CallImports } from '../../src/main/store/migrations/0005-call-imports';
+import { migration0006ListeningScore } from '../../src/main/store/migrations/0006-listening-score';
 import {
   DatabaseFromTheFutureError,
   latestSchemaVersion,
@@ -149,6 +150,7 @@ describe('runMigrations', () => {
       migration0003Transcripts,
       migration0004TranscriptionState,
       migration0005CallImports,
+      migration0006ListeningScore,
     ]);
     assert.deepEqual(MIGRATIONS.map((m) => m.version), MIGRATIONS.map((_, index) => index + 1));
   });

@@ -5,6 +5,7 @@
 import type { CallMetrics } from '../../shared/call-analysis';
 import type { CallNote, CallSummaryRow, NewCall, ShownCard, StoredCall } from '../../shared/calls';
 import type { CardKind } from '../../shared/live';
+import { computeListeningScore } from '../library/listening-score';
 import type { SqliteDatabase } from './database';
 
 /** insertCall was given a recording already stored (e.g. recovery ran twice). Nothing was written. */
@@ -65,9 +66,9 @@ export function insertCall(db: SqliteDatabase, call: NewCall): number {
       db
         .prepare(
           `INSERT INTO calls (recording_key, agent_name, started_at, duration_ms, recording_path, talk_ratio,
-             agent_talk_ms, customer_talk_ms, agent_interruptions, customer_interruptions, recovered, source, metrics_json)
+             agent_talk_ms, customer_talk_ms, agent_interruptions, customer_interruptions, recovered, source, metrics_json, listening_score)
            VALUES (@recordingKey, @agentName, @startedAt, @durationMs, @recordingPath, @talkRatio,
-             @agentTalkMs, @customerTalkMs, @agentInterruptions, @customerInterruptions, @recovered, @source, @metricsJson)`,
+             @agentTalkMs, @customerTalkMs, @agentInterruptions, @customerInterruptions, @recovered, @source, @metricsJson, @listeningScore)`,
         )
         .run({
           recordingKey: call.recordingKey,
@@ -83,6 +84,8 @@ export function insertCall(db: SqliteDatabase, call: NewCall): number {
           recovered: call.recovered ? 1 : 0,
           source: call.source,
           metricsJson: JSON.stringify(metrics),
+          // Timing only: a transcript comes later, and its end scores the call again (listening-scores.ts).
+          listeningScore: computeListeningScore(metrics, null).score,
         }).lastInsertRowid,
     );
 

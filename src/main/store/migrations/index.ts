@@ -5,6 +5,7 @@ import { migration0002Settings } from './0002-settings';
 import { migration0003Transcripts } from './0003-transcripts';
 import { migration0004TranscriptionState } from './0004-transcription-state';
 import { migration0005CallImports } from './0005-call-imports';
+import { migration0006ListeningScore } from './0006-listening-score';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003Transcripts,
   migration0004TranscriptionState,
   migration0005CallImports,
+  migration0006ListeningScore,
 ];
