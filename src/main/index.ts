@@ -9,6 +9,7 @@ import { runAppAction, type AppAction, type AppActionTargets } from './app/app-a
 import { builtFilesPages, devServerPages, isTrustedSenderPageUrl, type AppPages } from './app/app-pages';
 import { createAppTray, trayIconPath } from './app/app-tray';
 import { chooseCallFileWithDialog } from './app/choose-call-file';
+import { chooseImportSourcesWithDialog } from './app/choose-import-sources';
 import { chooseSpeechModelSourceWithDialog } from './app/choose-model-source';
 import { createFramePortRegistry } from './app/frame-port-registry';
 import { registerGlobalShortcuts, type ShortcutRegistration } from './app/global-shortcuts';
@@ -17,7 +18,7 @@ import { OVERLAY_POSITION_PREFERENCE_KEY, savedOverlayPositionSchema } from './a
 import { createRecognizerWindows, registerModelScheme } from './app/recognizer-windows';
 import { hardenAllWebContents, installContentSecurityPolicyHeader, installMediaPermissions } from './app/security';
 import { createShutdownGuard } from './app/shutdown-guard';
-import { broadcastTranscriptionUpdate, createLiveUpdateBroadcaster } from './app/window-messages';
+import { broadcastImportProgress, broadcastTranscriptionUpdate, createLiveUpdateBroadcaster } from './app/window-messages';
 import { createAttuneHandlers } from './ipc/attune-handlers';
 import { registerFramePortChannel, registerIpcHandlers } from './ipc/register-handlers';
 import { resolveDataDir } from './library/data-dir';
@@ -26,6 +27,7 @@ import { openLibrary, type Library } from './library/library';
 import { isLibraryError } from './library/library-error';
 import { loadModelManifest, type ModelManifest } from './models/model-manifest';
 import { createRetentionSchedule } from './privacy/retention-schedule';
+import { createCallImportSession } from './services/call-import-session';
 import { recoverUnfinishedCalls } from './services/call-recovery';
 import { analyzeCallFile } from './services/call-file-analysis';
 import { createLiveCallService, type LiveCallService } from './services/live-call-service';
@@ -207,6 +209,13 @@ function start(): void {
       dismissCard: () => runAction('dismiss-card'),
       transcription,
       chooseSpeechModelSource: chooseSpeechModelSourceWithDialog,
+      chooseImportSources: chooseImportSourcesWithDialog,
+      callImports: createCallImportSession({
+        library,
+        push: broadcastImportProgress,
+        enqueueTranscription: (callId) => transcription.background.enqueue(callId),
+        logError,
+      }),
       privacySettingsChanged: (previous, next) => retention.settingsChanged(previous, next),
     }),
     { isTrustedSenderUrl },

@@ -13,6 +13,7 @@ import {
   type AppCommand,
   type AttuneBridge,
 } from '../shared/ipc-contract';
+import { IMPORT_PROGRESS_CHANNEL, type ImportProgress } from '../shared/call-import';
 import type { LiveUpdate } from '../shared/live';
 import type { TranscriptionUpdate } from '../shared/transcription';
 import { installAttuneBridge, type IsolatedBridge } from './main-world-bridge';
@@ -43,6 +44,7 @@ const isolated: IsolatedHalf = {
   onLiveUpdate: (listener) => subscribe<LiveUpdate>(LIVE_UPDATE_CHANNEL, listener),
   onAppCommand: (listener) => subscribe<AppCommand>(APP_COMMAND_CHANNEL, listener),
   onTranscriptionUpdate: (listener) => subscribe<TranscriptionUpdate>(TRANSCRIPTION_UPDATE_CHANNEL, listener),
+  onImportProgress: (listener) => subscribe<ImportProgress>(IMPORT_PROGRESS_CHANNEL, listener),
   requestFramePort: (requestId: string) => {
     // One end goes to main (it becomes a MessagePortMain there), the other to the page. Frames then
     // flow page → main directly, with their buffers transferred, without passing through this world.

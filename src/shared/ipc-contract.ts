@@ -6,6 +6,7 @@ import type { CallAnalysis } from './call-analysis';
 import type { CallSummaryRow, StoredCall } from './calls';
 import type { CaptureChannel, CaptureProblemKind, CoachingSettings, LiveUpdate } from './live';
 import type { PrivacySettings } from './transcript';
+import type { CallReplay } from './replay';
 import type { CallTranscript, ModelActionResult, SpeechModelsStatus, TranscriptionUpdate } from './transcription';
 
 export type AgentChannel = 'left' | 'right';
@@ -116,6 +117,11 @@ export interface AttuneIpcApi {
   setPrivacySettings(settings: PrivacySettings): Promise<PrivacySettings>;
   /** A stored call's transcript with its cues and scorecard; null when no call has this id. */
   getCallTranscript(callId: number): Promise<CallTranscript | null>;
+  /**
+   * What the replay opens a stored call with: its recording's URL and kept waveform peaks (computed
+   * now for an older call), or why its audio is missing; null when no call has this id.
+   */
+  getCallReplay(callId: number): Promise<CallReplay | null>;
 }
 
 export type AttuneIpcMethod = keyof AttuneIpcApi;
@@ -153,6 +159,7 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   getPrivacySettings: true,
   setPrivacySettings: true,
   getCallTranscript: true,
+  getCallReplay: true,
 };
 export const ATTUNE_IPC_METHODS: readonly AttuneIpcMethod[] = Object.freeze(
   Object.keys(METHOD_PRESENCE) as AttuneIpcMethod[],

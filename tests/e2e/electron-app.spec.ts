@@ -62,7 +62,7 @@ test('the main window is sandboxed and exposes exactly the contract', async () =
     hasProcess: typeof (window as unknown as { process?: unknown }).process !== 'undefined',
   }));
   expect(exposed).toEqual({
-    bridge: [...ATTUNE_IPC_METHODS, 'pathForDroppedFile', 'openFramePort', 'onLiveUpdate', 'onAppCommand', 'onTranscriptionUpdate'].sort(),
+    bridge: [...ATTUNE_IPC_METHODS, 'pathForDroppedFile', 'openFramePort', 'onLiveUpdate', 'onAppCommand', 'onTranscriptionUpdate', 'onImportProgress'].sort(),
     hasRequire: false,
     hasProcess: false,
   });

@@ -3,6 +3,7 @@
 
 import { BrowserWindow } from 'electron';
 import { APP_COMMAND_CHANNEL, LIVE_UPDATE_CHANNEL, TRANSCRIPTION_UPDATE_CHANNEL, type AppCommand } from '../../shared/ipc-contract';
+import { IMPORT_PROGRESS_CHANNEL, type ImportProgress } from '../../shared/call-import';
 import type { TranscriptionUpdate } from '../../shared/transcription';
 import type { LiveUpdate } from '../../shared/live';
 import { createLiveUpdateCoalescer, type LiveUpdateCoalescer } from './live-update-coalescer';
@@ -37,4 +38,9 @@ export function sendAppCommand(window: BrowserWindow, command: AppCommand): void
 /** Speech model status and live captions to every app window. */
 export function broadcastTranscriptionUpdate(update: TranscriptionUpdate): void {
   for (const window of BrowserWindow.getAllWindows()) sendTo(window, TRANSCRIPTION_UPDATE_CHANNEL, update);
+}
+
+/** The progress of an import to every app window (the Library view shows it). */
+export function broadcastImportProgress(progress: ImportProgress): void {
+  for (const window of BrowserWindow.getAllWindows()) sendTo(window, IMPORT_PROGRESS_CHANNEL, progress);
 }

@@ -12,6 +12,8 @@ import type { LiveCallService } from '../services/live-call-service';
 import { getCall, listCalls } from '../store/calls-repository';
 import { loadCoachingSettings, saveCoachingSettings } from '../store/coaching-settings';
 import { readPreference, writePreference } from '../store/preferences';
+import { loadCallReplay } from '../replay/call-replay';
+import { recordingUrl } from '../replay/recording-protocol';
 import { loadCallTranscript, type CallTranscriptionState } from '../transcription/call-transcript';
 import { uiPreferencesSchema } from './schemas';
 
@@ -66,6 +68,8 @@ export interface AttuneServices {
   chooseSpeechModelSource(kind: 'folder' | 'archive'): Promise<string | null>;
   /** Told after the privacy settings were saved (a shortened retention is applied at once). */
   privacySettingsChanged(previous: PrivacySettings, next: PrivacySettings): void;
+  /** Where the main window plays a stored call's recording. Default: the app's attune-recording: URL. */
+  replayAudioUrl?: (callId: number) => string;
   /** Where unexpected failures are reported. Default: console.error. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -147,5 +151,6 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
       return Promise.resolve(settings);
     },
     getCallTranscript: (callId) => Promise.resolve(loadCallTranscript(library.db, callId, transcription.callState)),
+    getCallReplay: (callId) => loadCallReplay(library.db, callId, services.replayAudioUrl ?? recordingUrl, logError),
   };
 }

@@ -93,6 +93,7 @@ export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<Attune
   getPrivacySettings: z.tuple([]),
   setPrivacySettings: z.tuple([privacySettingsSchema]),
   getCallTranscript: z.tuple([callIdSchema]),
+  getCallReplay: z.tuple([callIdSchema]),
 };
 
 /** Renders zod issues as one line: `request.path: must be an absolute file path; …`. */

@@ -13,6 +13,7 @@ import { join, sep } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { devServerPages, isAppPageUrl } from '../../../src/main/app/app-pages';
 import { createAttuneHandlers, type AttuneServices } from '../../../src/main/ipc/attune-handlers';
+import { recordingPathOfCall } from '../../../src/main/replay/call-replay';
 import { createValidatedDispatcher, type IpcDispatcher } from '../../../src/main/ipc/validated-dispatch';
 import { openLibrary, type Library } from '../../../src/main/library/library';
 import { loadModelManifest, SOURCE_MANIFEST_PATH } from '../../../src/main/models/model-manifest';
@@ -25,7 +26,7 @@ import type { LiveUpdate } from '../../../src/shared/live';
 import type { TranscriptionUpdate } from '../../../src/shared/transcription';
 import { BINDING_PREFIX, FRAME_BINDING, installPageBridge, PUSH_HOOK } from './page-bridge';
 import { createRecognizerBridge, type RecognizerBridge } from './recognizer-bridge';
-import { startRendererServer } from './renderer-server';
+import { setRecordingLookup, startRendererServer } from './renderer-server';
 
 export interface AnalyzeCall {
   path: string;
@@ -162,6 +163,7 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
     let dispatch: IpcDispatcher | null = null;
     const startServices = (): { library: Library; liveService: LiveCallService; dispatch: IpcDispatcher } => {
       const opened = openLibrary(dataDir);
+      setRecordingLookup((callId) => recordingPathOfCall(opened.db, callId));
       const transcription = createTranscriptionRuntime({
         library: opened,
         dataDir,
@@ -215,6 +217,8 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
         transcription,
         chooseSpeechModelSource: () => Promise.resolve(chosenModelSource),
         privacySettingsChanged: (previous, next) => schedule.settingsChanged(previous, next),
+        // The renderer server answers /recordings/call/<id> with the app's attune-recording: handler.
+        replayAudioUrl: (callId) => new URL(`recordings/call/${callId}`, rendererUrl).href,
       };
       // As the app does after recovery: retention, the selected model, stored calls without a transcript.
       schedule.start();

@@ -6,7 +6,7 @@
 /** Page-global binding names and hooks shared by both halves of the bridge. */
 export const BINDING_PREFIX = '__attuneIpc_';
 export const FRAME_BINDING = '__attuneFrameBlock';
-/** Page-global hook Node calls (via page.evaluate) to deliver a live update, an app command or a transcription update. */
+/** Page-global hook Node calls (via page.evaluate) to deliver a live update, an app command, a transcription update or import progress. */
 export const PUSH_HOOK = '__attuneE2ePush';
 
 export interface PageBridgeOptions {
@@ -34,8 +34,8 @@ export function installPageBridge({ methods, bindingPrefix, channelPrefix, frame
   for (const method of methods) bridge[method] = (...args: unknown[]) => invoke(channelPrefix + method, args);
   bridge['pathForDroppedFile'] = (file: File) => `${dropDirectory}${separator}${file.name}`;
 
-  type PushKind = 'live' | 'command' | 'transcription';
-  const listeners: Record<PushKind, Set<(value: unknown) => void>> = { live: new Set(), command: new Set(), transcription: new Set() };
+  type PushKind = 'live' | 'command' | 'transcription' | 'import';
+  const listeners: Record<PushKind, Set<(value: unknown) => void>> = { live: new Set(), command: new Set(), transcription: new Set(), import: new Set() };
   const subscribe = (kind: PushKind) => (listener: (value: unknown) => void) => {
     listeners[kind].add(listener);
     return () => {
@@ -45,6 +45,7 @@ export function installPageBridge({ methods, bindingPrefix, channelPrefix, frame
   bridge['onLiveUpdate'] = subscribe('live');
   bridge['onAppCommand'] = subscribe('command');
   bridge['onTranscriptionUpdate'] = subscribe('transcription');
+  bridge['onImportProgress'] = subscribe('import');
   // Node delivers main's pushes here, as ipcRenderer.on would in the preload.
   Object.defineProperty(globalThis, pushHook, {
     value: (kind: PushKind, value: unknown) => {

@@ -122,6 +122,7 @@ describe('IPC contract', () => {
       'dismissCard',
       'downloadSpeechModel',
       'getCall',
+      'getCallReplay',
       'getCallTranscript',
       'getCoachingSettings',
       'getLiveStatus',
@@ -381,6 +382,8 @@ describe('validated dispatch of the speech model, privacy and transcript methods
     ['setPrivacySettings', 'an unexpected field', [{ redactTranscripts: false, retentionDays: null, upload: true }], /Unrecognized key: "upload"/],
     ['getPrivacySettings', 'an argument', [true], /expected at most 0 argument/],
     ['getCallTranscript', 'no id', [], /expected at least 1 argument/],
+    ['getCallReplay', 'no id', [], /expected at least 1 argument/],
+    ['getCallReplay', 'a fractional id', [1.5], /argument 1: must be a whole number/],
     ['getCallTranscript', 'a zero id', [0], /argument 1: must be a positive call id/],
     ['getCallTranscript', 'an id as text', ['7'], /argument 1: Invalid input: expected number, received string/],
   ];
