@@ -2,6 +2,14 @@
 // Preload, main-side registration and the e2e harness are all derived from this file, so a method
 // added here shows up everywhere (or fails to type-check) instead of drifting between processes.
 
+import type {
+  Annotation,
+  AnnotationAuthor,
+  AnnotationDeleteResult,
+  AnnotationResult,
+  AnnotationUpdateRequest,
+  NewAnnotationRequest,
+} from './annotations';
 import type { CallAnalysis } from './call-analysis';
 import type { CallSummaryRow, StoredCall } from './calls';
 import type { CaptureChannel, CaptureProblemKind, CoachingSettings, LiveUpdate } from './live';
@@ -117,6 +125,22 @@ export interface AttuneIpcApi {
   setPrivacySettings(settings: PrivacySettings): Promise<PrivacySettings>;
   /** A stored call's transcript with its cues and scorecard; null when no call has this id. */
   getCallTranscript(callId: number): Promise<CallTranscript | null>;
+
+  /** A stored call's annotations in time order; [] when it has none (or no call has this id). */
+  listAnnotations(callId: number): Promise<Annotation[]>;
+  /** Adds an annotation at a moment or over a range, written by the annotation author (see below). */
+  addAnnotation(request: NewAnnotationRequest): Promise<AnnotationResult>;
+  /** Replaces an annotation's place, text and tags (its author and creation time stay). */
+  updateAnnotation(request: AnnotationUpdateRequest): Promise<AnnotationResult>;
+  deleteAnnotation(annotationId: number): Promise<AnnotationDeleteResult>;
+  /** The tags the annotation form offers (DEFAULT_ANNOTATION_TAGS until edited). */
+  getAnnotationTags(): Promise<string[]>;
+  /** Replaces the offered tags (normalised: trimmed, no duplicates ignoring case); returns them as stored. */
+  setAnnotationTags(tags: string[]): Promise<string[]>;
+  /** The name new annotations are written by: set in Settings, else the OS user name. */
+  getAnnotationAuthor(): Promise<AnnotationAuthor>;
+  /** Sets that name; an empty one goes back to the OS user name. */
+  setAnnotationAuthor(name: string): Promise<AnnotationAuthor>;
   /**
    * What the replay opens a stored call with: its recording's URL and kept waveform peaks (computed
    * now for an older call), or why its audio is missing; null when no call has this id.
@@ -159,6 +183,14 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   getPrivacySettings: true,
   setPrivacySettings: true,
   getCallTranscript: true,
+  listAnnotations: true,
+  addAnnotation: true,
+  updateAnnotation: true,
+  deleteAnnotation: true,
+  getAnnotationTags: true,
+  setAnnotationTags: true,
+  getAnnotationAuthor: true,
+  setAnnotationAuthor: true,
   getCallReplay: true,
 };
 export const ATTUNE_IPC_METHODS: readonly AttuneIpcMethod[] = Object.freeze(

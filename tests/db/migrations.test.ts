@@ -11,6 +11,7 @@ import { migration0003Transcripts } from '../../src/main/store/migrations/0003-t
 import { migration0004TranscriptionState } from '../../src/main/store/migrations/0004-transcription-state';
 import { migration0005CallImports } from '../../src/main/store/migrations/0005-call-imports';
 import { migration0006ListeningScore } from '../../src/main/store/migrations/0006-listening-score';
+import { migration0007Annotations } from '../../src/main/store/migrations/0007-annotations';
 import {
   DatabaseFromTheFutureError,
   latestSchemaVersion,
@@ -151,6 +152,7 @@ describe('runMigrations', () => {
       migration0004TranscriptionState,
       migration0005CallImports,
       migration0006ListeningScore,
+      migration0007Annotations,
     ]);
     assert.deepEqual(MIGRATIONS.map((m) => m.version), MIGRATIONS.map((_, index) => index + 1));
   });

@@ -8,6 +8,7 @@ import type { PrivacySettings } from '../../shared/transcript';
 import type { ModelActionResult, SpeechModelsStatus } from '../../shared/transcription';
 import type { Library } from '../library/library';
 import { loadPrivacySettings, savePrivacySettings } from '../privacy/privacy-settings';
+import { createAnnotationService } from '../services/annotation-service';
 import type { LiveCallService } from '../services/live-call-service';
 import { getCall, listCalls } from '../store/calls-repository';
 import { loadCoachingSettings, saveCoachingSettings } from '../store/coaching-settings';
@@ -77,6 +78,7 @@ export interface AttuneServices {
 export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
   const logError = services.logError ?? ((message: string, error: unknown) => console.error(message, error));
   const { library, liveCalls, transcription } = services;
+  const annotations = createAnnotationService({ db: library.db });
 
   /** The outcome of a model action: on success the new status (after the recognizers were told). */
   const afterModelAction = async (result: { ok: true } | { ok: false; error: string }): Promise<ModelActionResult> => {
@@ -151,6 +153,15 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
       return Promise.resolve(settings);
     },
     getCallTranscript: (callId) => Promise.resolve(loadCallTranscript(library.db, callId, transcription.callState)),
+
+    listAnnotations: (callId) => Promise.resolve(annotations.list(callId)),
+    addAnnotation: (request) => Promise.resolve(annotations.add(request)),
+    updateAnnotation: (request) => Promise.resolve(annotations.update(request)),
+    deleteAnnotation: (annotationId) => Promise.resolve(annotations.remove(annotationId)),
+    getAnnotationTags: () => Promise.resolve(annotations.tags()),
+    setAnnotationTags: (tags) => Promise.resolve(annotations.setTags(tags)),
+    getAnnotationAuthor: () => Promise.resolve(annotations.author()),
+    setAnnotationAuthor: (name) => Promise.resolve(annotations.setAuthor(name)),
     getCallReplay: (callId) => loadCallReplay(library.db, callId, services.replayAudioUrl ?? recordingUrl, logError),
   };
 }

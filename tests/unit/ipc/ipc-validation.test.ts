@@ -114,13 +114,17 @@ async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
 describe('IPC contract', () => {
   it('lists every method once and names channels attune:<method>', () => {
     assert.deepEqual([...ATTUNE_IPC_METHODS].sort(), [
+      'addAnnotation',
       'addLiveNote',
       'analyzeCallFile',
       'cancelSpeechModelDownload',
       'chooseCallFile',
       'chooseSpeechModelSource',
+      'deleteAnnotation',
       'dismissCard',
       'downloadSpeechModel',
+      'getAnnotationAuthor',
+      'getAnnotationTags',
       'getCall',
       'getCallReplay',
       'getCallTranscript',
@@ -130,10 +134,13 @@ describe('IPC contract', () => {
       'getSpeechModels',
       'getUiPreferences',
       'importSpeechModel',
+      'listAnnotations',
       'listCalls',
       'reportCaptureProblem',
       'returnFocus',
       'selectSpeechModel',
+      'setAnnotationAuthor',
+      'setAnnotationTags',
       'setCoachingSettings',
       'setOverlayClickThrough',
       'setOverlayVisible',
@@ -141,6 +148,7 @@ describe('IPC contract', () => {
       'setUiPreferences',
       'startLiveCall',
       'stopLiveCall',
+      'updateAnnotation',
     ]);
     assert.equal(channelForMethod('analyzeCallFile'), 'attune:analyzeCallFile');
   });
