@@ -10,14 +10,6 @@ import type {
   AnnotationUpdateRequest,
   NewAnnotationRequest,
 } from './annotations';
-import type {
-  Annotation,
-  AnnotationAuthor,
-  AnnotationDeleteResult,
-  AnnotationResult,
-  AnnotationUpdateRequest,
-  NewAnnotationRequest,
-} from './annotations';
 import type { CallAnalysis } from './call-analysis';
 import type { CallSummaryRow, StoredCall } from './calls';
 import type { CaptureChannel, CaptureProblemKind, CoachingSettings, LiveUpdate } from './live';
@@ -149,22 +141,6 @@ export interface AttuneIpcApi {
   getAnnotationAuthor(): Promise<AnnotationAuthor>;
   /** Sets that name; an empty one goes back to the OS user name. */
   setAnnotationAuthor(name: string): Promise<AnnotationAuthor>;
-
-  /** A stored call's annotations in time order; [] when it has none (or no call has this id). */
-  listAnnotations(callId: number): Promise<Annotation[]>;
-  /** Adds an annotation at a moment or over a range, written by the annotation author (see below). */
-  addAnnotation(request: NewAnnotationRequest): Promise<AnnotationResult>;
-  /** Replaces an annotation's place, text and tags (its author and creation time stay). */
-  updateAnnotation(request: AnnotationUpdateRequest): Promise<AnnotationResult>;
-  deleteAnnotation(annotationId: number): Promise<AnnotationDeleteResult>;
-  /** The tags the annotation form offers (DEFAULT_ANNOTATION_TAGS until edited). */
-  getAnnotationTags(): Promise<string[]>;
-  /** Replaces the offered tags (normalised: trimmed, no duplicates ignoring case); returns them as stored. */
-  setAnnotationTags(tags: string[]): Promise<string[]>;
-  /** The name new annotations are written by: set in Settings, else the OS user name. */
-  getAnnotationAuthor(): Promise<AnnotationAuthor>;
-  /** Sets that name; an empty one goes back to the OS user name. */
-  setAnnotationAuthor(name: string): Promise<AnnotationAuthor>;
   /**
    * What the replay opens a stored call with: its recording's URL and kept waveform peaks (computed
    * now for an older call), or why its audio is missing; null when no call has this id.
@@ -207,14 +183,6 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   getPrivacySettings: true,
   setPrivacySettings: true,
   getCallTranscript: true,
-  listAnnotations: true,
-  addAnnotation: true,
-  updateAnnotation: true,
-  deleteAnnotation: true,
-  getAnnotationTags: true,
-  setAnnotationTags: true,
-  getAnnotationAuthor: true,
-  setAnnotationAuthor: true,
   listAnnotations: true,
   addAnnotation: true,
   updateAnnotation: true,

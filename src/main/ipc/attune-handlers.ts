@@ -9,7 +9,6 @@ import type { ModelActionResult, SpeechModelsStatus } from '../../shared/transcr
 import type { Library } from '../library/library';
 import { loadPrivacySettings, savePrivacySettings } from '../privacy/privacy-settings';
 import { createAnnotationService } from '../services/annotation-service';
-import { createAnnotationService } from '../services/annotation-service';
 import type { LiveCallService } from '../services/live-call-service';
 import { getCall, listCalls } from '../store/calls-repository';
 import { loadCoachingSettings, saveCoachingSettings } from '../store/coaching-settings';
@@ -79,7 +78,6 @@ export interface AttuneServices {
 export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
   const logError = services.logError ?? ((message: string, error: unknown) => console.error(message, error));
   const { library, liveCalls, transcription } = services;
-  const annotations = createAnnotationService({ db: library.db });
   const annotations = createAnnotationService({ db: library.db });
 
   /** The outcome of a model action: on success the new status (after the recognizers were told). */
@@ -155,15 +153,6 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
       return Promise.resolve(settings);
     },
     getCallTranscript: (callId) => Promise.resolve(loadCallTranscript(library.db, callId, transcription.callState)),
-
-    listAnnotations: (callId) => Promise.resolve(annotations.list(callId)),
-    addAnnotation: (request) => Promise.resolve(annotations.add(request)),
-    updateAnnotation: (request) => Promise.resolve(annotations.update(request)),
-    deleteAnnotation: (annotationId) => Promise.resolve(annotations.remove(annotationId)),
-    getAnnotationTags: () => Promise.resolve(annotations.tags()),
-    setAnnotationTags: (tags) => Promise.resolve(annotations.setTags(tags)),
-    getAnnotationAuthor: () => Promise.resolve(annotations.author()),
-    setAnnotationAuthor: (name) => Promise.resolve(annotations.setAuthor(name)),
 
     listAnnotations: (callId) => Promise.resolve(annotations.list(callId)),
     addAnnotation: (request) => Promise.resolve(annotations.add(request)),

@@ -12,15 +12,6 @@ import {
   type AnnotationUpdateRequest,
   type NewAnnotationRequest,
 } from '../../shared/annotations';
-import {
-  ANNOTATION_AUTHOR_MAX_CHARS,
-  ANNOTATION_TAG_LIST_MAX,
-  ANNOTATION_TAG_MAX_CHARS,
-  ANNOTATION_TAGS_MAX,
-  ANNOTATION_TEXT_MAX_CHARS,
-  type AnnotationUpdateRequest,
-  type NewAnnotationRequest,
-} from '../../shared/annotations';
 import { privacySettingsSchema } from '../privacy/privacy-settings';
 import { coachingSettingsSchema } from '../store/coaching-settings-schema';
 
@@ -111,38 +102,6 @@ export const annotationUpdateRequestSchema = z
 
 export const annotationTagListSchema = z.array(annotationTagSchema).max(ANNOTATION_TAG_LIST_MAX, `must be at most ${ANNOTATION_TAG_LIST_MAX} tags`);
 
-/** An annotation's id: SQLite rowids start at 1. */
-export const annotationIdSchema = z.number().int('must be a whole number').positive('must be a positive annotation id');
-
-/** Annotation text may run over several lines (and tabs); other control characters are refused. */
-const annotationTextSchema = z
-  .string()
-  .max(ANNOTATION_TEXT_MAX_CHARS, `must be at most ${ANNOTATION_TEXT_MAX_CHARS} characters`)
-  .refine((text) => ![...text].some((char) => (char.charCodeAt(0) < 0x20 && char !== '\n' && char !== '\t') || char.charCodeAt(0) === 0x7f), 'must not contain control characters');
-
-const annotationTagSchema = oneLineText(ANNOTATION_TAG_MAX_CHARS);
-const audioTimeMsSchema = z.number().finite().min(0, 'must not be negative');
-
-/** Where an annotation goes: a moment, or a range whose end comes after its start. */
-const annotationPlaceShape = {
-  startMs: audioTimeMsSchema,
-  endMs: audioTimeMsSchema.nullable().optional(),
-  text: annotationTextSchema,
-  tags: z.array(annotationTagSchema).max(ANNOTATION_TAGS_MAX, `must be at most ${ANNOTATION_TAGS_MAX} tags`),
-};
-const rangeForwards = (place: { startMs: number; endMs?: number | null | undefined }): boolean => place.endMs == null || place.endMs >= place.startMs;
-const RANGE_MESSAGE = { message: 'must not end before it starts', path: ['endMs'] };
-
-export const newAnnotationRequestSchema = z
-  .strictObject({ callId: callIdSchema, ...annotationPlaceShape })
-  .refine(rangeForwards, RANGE_MESSAGE) satisfies z.ZodType<NewAnnotationRequest>;
-
-export const annotationUpdateRequestSchema = z
-  .strictObject({ id: annotationIdSchema, ...annotationPlaceShape })
-  .refine(rangeForwards, RANGE_MESSAGE) satisfies z.ZodType<AnnotationUpdateRequest>;
-
-export const annotationTagListSchema = z.array(annotationTagSchema).max(ANNOTATION_TAG_LIST_MAX, `must be at most ${ANNOTATION_TAG_LIST_MAX} tags`);
-
 /**
  * One tuple schema per contract method, validating the whole argument list (so extra arguments are
  * rejected too). The mapped type makes a missing method, or a schema whose output disagrees with the
@@ -175,14 +134,6 @@ export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<Attune
   getPrivacySettings: z.tuple([]),
   setPrivacySettings: z.tuple([privacySettingsSchema]),
   getCallTranscript: z.tuple([callIdSchema]),
-  listAnnotations: z.tuple([callIdSchema]),
-  addAnnotation: z.tuple([newAnnotationRequestSchema]),
-  updateAnnotation: z.tuple([annotationUpdateRequestSchema]),
-  deleteAnnotation: z.tuple([annotationIdSchema]),
-  getAnnotationTags: z.tuple([]),
-  setAnnotationTags: z.tuple([annotationTagListSchema]),
-  getAnnotationAuthor: z.tuple([]),
-  setAnnotationAuthor: z.tuple([oneLineText(ANNOTATION_AUTHOR_MAX_CHARS)]),
   listAnnotations: z.tuple([callIdSchema]),
   addAnnotation: z.tuple([newAnnotationRequestSchema]),
   updateAnnotation: z.tuple([annotationUpdateRequestSchema]),

@@ -7,7 +7,6 @@ import { migration0004TranscriptionState } from './0004-transcription-state';
 import { migration0005CallImports } from './0005-call-imports';
 import { migration0006ListeningScore } from './0006-listening-score';
 import { migration0007Annotations } from './0007-annotations';
-import { migration0007Annotations } from './0007-annotations';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -19,6 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004TranscriptionState,
   migration0005CallImports,
   migration0006ListeningScore,
-  migration0007Annotations,
   migration0007Annotations,
 ];
