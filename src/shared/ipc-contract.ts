@@ -11,6 +11,7 @@ import type {
   NewAnnotationRequest,
 } from './annotations';
 import type { CallAnalysis } from './call-analysis';
+import type { ImportCallsRequest, ImportCallsResult, ImportProgress } from './call-import';
 import type { CallSummaryRow, StoredCall } from './calls';
 import type { CaptureChannel, CaptureProblemKind, CoachingSettings, LiveUpdate } from './live';
 import type { PrivacySettings } from './transcript';
@@ -125,6 +126,11 @@ export interface AttuneIpcApi {
   setPrivacySettings(settings: PrivacySettings): Promise<PrivacySettings>;
   /** A stored call's transcript with its cues and scorecard; null when no call has this id. */
   getCallTranscript(callId: number): Promise<CallTranscript | null>;
+  /**
+   * What the replay opens a stored call with: its recording's URL and kept waveform peaks (computed
+   * now for an older call), or why its audio is missing; null when no call has this id.
+   */
+  getCallReplay(callId: number): Promise<CallReplay | null>;
 
   /** A stored call's annotations in time order; [] when it has none (or no call has this id). */
   listAnnotations(callId: number): Promise<Annotation[]>;
@@ -141,11 +147,15 @@ export interface AttuneIpcApi {
   getAnnotationAuthor(): Promise<AnnotationAuthor>;
   /** Sets that name; an empty one goes back to the OS user name. */
   setAnnotationAuthor(name: string): Promise<AnnotationAuthor>;
+
+  /** Native dialog for recorded calls to import: several files, or folders; null when cancelled. */
+  chooseImportSources(kind: 'files' | 'folder'): Promise<string[] | null>;
   /**
-   * What the replay opens a stored call with: its recording's URL and kept waveform peaks (computed
-   * now for an older call), or why its audio is missing; null when no call has this id.
+   * Imports files and folders into the library (progress pushed on IMPORT_PROGRESS_CHANNEL), queueing
+   * each imported call for transcription. Bad files are outcomes, not errors; `{ ok: false }` only when
+   * another import is running or something unexpected stopped it.
    */
-  getCallReplay(callId: number): Promise<CallReplay | null>;
+  importCalls(request: ImportCallsRequest): Promise<ImportCallsResult>;
 }
 
 export type AttuneIpcMethod = keyof AttuneIpcApi;
@@ -183,6 +193,7 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   getPrivacySettings: true,
   setPrivacySettings: true,
   getCallTranscript: true,
+  getCallReplay: true,
   listAnnotations: true,
   addAnnotation: true,
   updateAnnotation: true,
@@ -191,7 +202,8 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   setAnnotationTags: true,
   getAnnotationAuthor: true,
   setAnnotationAuthor: true,
-  getCallReplay: true,
+  chooseImportSources: true,
+  importCalls: true,
 };
 export const ATTUNE_IPC_METHODS: readonly AttuneIpcMethod[] = Object.freeze(
   Object.keys(METHOD_PRESENCE) as AttuneIpcMethod[],
@@ -227,6 +239,8 @@ export interface AttuneLocalHelpers {
   onAppCommand(listener: (command: AppCommand) => void): () => void;
   /** Subscribes to speech-model status and live captions; returns the unsubscribe function. */
   onTranscriptionUpdate(listener: (update: TranscriptionUpdate) => void): () => void;
+  /** Subscribes to the progress of an import (IMPORT_PROGRESS_CHANNEL); returns the unsubscribe function. */
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void;
 }
 
 /** Push channels main → windows (not invoke methods). */

@@ -8,6 +8,7 @@ import type { PrivacySettings } from '../../shared/transcript';
 import type { ModelActionResult, SpeechModelsStatus } from '../../shared/transcription';
 import type { Library } from '../library/library';
 import { loadPrivacySettings, savePrivacySettings } from '../privacy/privacy-settings';
+import type { CallImportSession } from '../services/call-import-session';
 import { createAnnotationService } from '../services/annotation-service';
 import type { LiveCallService } from '../services/live-call-service';
 import { getCall, listCalls } from '../store/calls-repository';
@@ -67,6 +68,10 @@ export interface AttuneServices {
   transcription: TranscriptionServices;
   /** Native folder/archive dialog for a speech model in the app; a test-controlled stub in the e2e harness. */
   chooseSpeechModelSource(kind: 'folder' | 'archive'): Promise<string | null>;
+  /** Native dialog for calls to import in the app; a test-controlled stub in the e2e harness. */
+  chooseImportSources(kind: 'files' | 'folder'): Promise<string[] | null>;
+  /** Imports recorded calls, one import at a time, pushing progress (`createCallImportSession`). */
+  callImports: CallImportSession;
   /** Told after the privacy settings were saved (a shortened retention is applied at once). */
   privacySettingsChanged(previous: PrivacySettings, next: PrivacySettings): void;
   /** Where the main window plays a stored call's recording. Default: the app's attune-recording: URL. */
@@ -153,6 +158,7 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
       return Promise.resolve(settings);
     },
     getCallTranscript: (callId) => Promise.resolve(loadCallTranscript(library.db, callId, transcription.callState)),
+    getCallReplay: (callId) => loadCallReplay(library.db, callId, services.replayAudioUrl ?? recordingUrl, logError),
 
     listAnnotations: (callId) => Promise.resolve(annotations.list(callId)),
     addAnnotation: (request) => Promise.resolve(annotations.add(request)),
@@ -162,6 +168,8 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
     setAnnotationTags: (tags) => Promise.resolve(annotations.setTags(tags)),
     getAnnotationAuthor: () => Promise.resolve(annotations.author()),
     setAnnotationAuthor: (name) => Promise.resolve(annotations.setAuthor(name)),
-    getCallReplay: (callId) => loadCallReplay(library.db, callId, services.replayAudioUrl ?? recordingUrl, logError),
+
+    chooseImportSources: (kind) => services.chooseImportSources(kind),
+    importCalls: (request) => services.callImports.run(request),
   };
 }

@@ -70,6 +70,19 @@ export const speechModelSourcePathSchema = z
   .refine((path) => isAbsolute(path), 'must be an absolute path')
   .refine((path) => !path.includes('\0'), 'must not contain NUL characters');
 
+/** An absolute path of a file or folder to import, as a dialog (or a drop) gives it. */
+const importSourcePathSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((path) => isAbsolute(path), 'must be an absolute path')
+  .refine((path) => !path.includes('\0'), 'must not contain NUL characters');
+
+export const importCallsRequestSchema = z.strictObject({
+  paths: z.array(importSourcePathSchema).min(1, 'must name at least one file or folder').max(10_000, 'must name at most 10000 files or folders'),
+  agentChannel: z.enum(['left', 'right']).optional(),
+  agentName: oneLineText(100).optional(),
+});
+
 /** An annotation's id: SQLite rowids start at 1. */
 export const annotationIdSchema = z.number().int('must be a whole number').positive('must be a positive annotation id');
 
@@ -134,6 +147,7 @@ export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<Attune
   getPrivacySettings: z.tuple([]),
   setPrivacySettings: z.tuple([privacySettingsSchema]),
   getCallTranscript: z.tuple([callIdSchema]),
+  getCallReplay: z.tuple([callIdSchema]),
   listAnnotations: z.tuple([callIdSchema]),
   addAnnotation: z.tuple([newAnnotationRequestSchema]),
   updateAnnotation: z.tuple([annotationUpdateRequestSchema]),
@@ -142,7 +156,8 @@ export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<Attune
   setAnnotationTags: z.tuple([annotationTagListSchema]),
   getAnnotationAuthor: z.tuple([]),
   setAnnotationAuthor: z.tuple([oneLineText(ANNOTATION_AUTHOR_MAX_CHARS)]),
-  getCallReplay: z.tuple([callIdSchema]),
+  chooseImportSources: z.tuple([z.enum(['files', 'folder'])]),
+  importCalls: z.tuple([importCallsRequestSchema]),
 };
 
 /** Renders zod issues as one line: `request.path: must be an absolute file path; …`. */

@@ -19,10 +19,12 @@ import { openLibrary, type Library } from '../../../src/main/library/library';
 import { loadModelManifest, SOURCE_MANIFEST_PATH } from '../../../src/main/models/model-manifest';
 import { createRetentionSchedule, type RetentionSchedule } from '../../../src/main/privacy/retention-schedule';
 import { analyzeCallFile } from '../../../src/main/services/call-file-analysis';
+import { createCallImportSession } from '../../../src/main/services/call-import-session';
 import { createLiveCallService, type LiveCallService } from '../../../src/main/services/live-call-service';
 import { createTranscriptionRuntime, type TranscriptionRuntime } from '../../../src/main/transcription/transcription-runtime';
 import { ATTUNE_CHANNEL_PREFIX, ATTUNE_IPC_METHODS, type AgentChannel, type AppCommand } from '../../../src/shared/ipc-contract';
 import type { LiveUpdate } from '../../../src/shared/live';
+import type { ImportProgress } from '../../../src/shared/call-import';
 import type { TranscriptionUpdate } from '../../../src/shared/transcription';
 import { BINDING_PREFIX, FRAME_BINDING, installPageBridge, PUSH_HOOK } from './page-bridge';
 import { createRecognizerBridge, type RecognizerBridge } from './recognizer-bridge';
@@ -85,6 +87,10 @@ export interface AttuneHarness {
   pushTranscriptionUpdate(update: TranscriptionUpdate): Promise<void>;
   /** What the next `chooseSpeechModelSource()` resolves to (the "user" picks this folder or archive). */
   setChosenModelSource(path: string | null): void;
+  /** What the next `chooseImportSources()` resolves to (the "user" picks these files or folders). */
+  setChosenImportSources(paths: string[] | null): void;
+  /** Every import progress push, in order. */
+  importProgress: readonly ImportProgress[];
   /** The fetch model downloads use (default: the global fetch; there is no network in tests). */
   setModelFetch(fetch: typeof globalThis.fetch): void;
   /** The transcription runtime in use now (replaced by restartServices). */
@@ -125,6 +131,8 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
     const overlayCalls: OverlayControlCalls = { clickThrough: [], visible: [], returnFocus: 0 };
     let chosenFile: string | null = null;
     let chosenModelSource: string | null = null;
+    let chosenImportSources: string[] | null = null;
+    const importProgress: ImportProgress[] = [];
     let modelFetch: typeof globalThis.fetch = globalThis.fetch;
     const transcriptionUpdates: TranscriptionUpdate[] = [];
     let analysisGate: Promise<void> = Promise.resolve();
@@ -137,7 +145,7 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
     };
 
     /** Delivers a push to every open page of the app, as main's webContents.send does. */
-    const pushToPages = (kind: 'live' | 'command' | 'transcription', value: unknown): Promise<void> =>
+    const pushToPages = (kind: 'live' | 'command' | 'transcription' | 'import', value: unknown): Promise<void> =>
       Promise.all(
         context.pages().map((target) =>
           target
@@ -216,6 +224,16 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
         },
         transcription,
         chooseSpeechModelSource: () => Promise.resolve(chosenModelSource),
+        chooseImportSources: () => Promise.resolve(chosenImportSources),
+        callImports: createCallImportSession({
+          library: opened,
+          push: (progress) => {
+            importProgress.push(progress);
+            void pushToPages('import', progress);
+          },
+          enqueueTranscription: (callId) => transcription.background.enqueue(callId),
+          logError,
+        }),
         privacySettingsChanged: (previous, next) => schedule.settingsChanged(previous, next),
         // The renderer server answers /recordings/call/<id> with the app's attune-recording: handler.
         replayAudioUrl: (callId) => new URL(`recordings/call/${callId}`, rendererUrl).href,
@@ -339,6 +357,10 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
       setChosenModelSource: (path) => {
         chosenModelSource = path;
       },
+      setChosenImportSources: (paths) => {
+        chosenImportSources = paths;
+      },
+      importProgress,
       setModelFetch: (fetch) => {
         modelFetch = fetch;
       },

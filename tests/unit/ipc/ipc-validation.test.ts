@@ -11,6 +11,7 @@ import { AudioInputError } from '../../../src/main/audio/audio-input-error';
 import { createAttuneHandlers, UNEXPECTED_ANALYSIS_ERROR, type AttuneServices, type TranscriptionServices } from '../../../src/main/ipc/attune-handlers';
 import { createValidatedDispatcher, IpcValidationError } from '../../../src/main/ipc/validated-dispatch';
 import { openLibrary } from '../../../src/main/library/library';
+import { createCallImportSession } from '../../../src/main/services/call-import-session';
 import { createLiveCallService } from '../../../src/main/services/live-call-service';
 import { DEFAULT_COACHING_SETTINGS, type CoachingSettings } from '../../../src/shared/live';
 import type { CallAnalysis } from '../../../src/shared/call-analysis';
@@ -96,6 +97,8 @@ function recordingServices(outcome: () => Promise<CallAnalysis> = () => Promise.
     dismissCard: () => void overlay.push('dismiss card'),
     transcription,
     chooseSpeechModelSource: (kind) => Promise.resolve(kind === 'folder' ? '/models/vosk-small' : '/models/vosk-small.zip'),
+    chooseImportSources: (kind) => Promise.resolve(kind === 'folder' ? ['/calls'] : ['/calls/monday.wav']),
+    callImports: createCallImportSession({ library: LIBRARY, push: () => undefined, enqueueTranscription: () => undefined, logError: (message) => logged.push(message) }),
     privacySettingsChanged: (previous, next) => void privacyChanges.push([previous, next]),
     logError: (message) => logged.push(message),
   };
@@ -119,6 +122,7 @@ describe('IPC contract', () => {
       'analyzeCallFile',
       'cancelSpeechModelDownload',
       'chooseCallFile',
+      'chooseImportSources',
       'chooseSpeechModelSource',
       'deleteAnnotation',
       'dismissCard',
@@ -133,6 +137,7 @@ describe('IPC contract', () => {
       'getPrivacySettings',
       'getSpeechModels',
       'getUiPreferences',
+      'importCalls',
       'importSpeechModel',
       'listAnnotations',
       'listCalls',
