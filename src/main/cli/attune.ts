@@ -1,5 +1,5 @@
 // The `attune` command line: `attune analyze`, `attune live`, `attune calls`, `attune coach`, `attune import`,
-// `attune models`.
+// `attune models`, `attune export`.
 // Every command first stores calls a crash left unfinished (recovery). User mistakes, unusable
 // recordings and an unusable library end in one line on stderr; only genuine bugs print a stack.
 
@@ -13,7 +13,8 @@ import { analyzeCallFile } from '../services/call-file-analysis';
 import { listCalls } from '../store/calls-repository';
 import { callsJson, callsTable } from './calls-format';
 import { applyRetentionForCli } from './cli-retention';
-import { ANALYZE_HELP, CALLS_HELP, COACH_HELP, IMPORT_HELP, LIVE_HELP, MAIN_HELP, MODELS_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
+import { ANALYZE_HELP, CALLS_HELP, COACH_HELP, EXPORT_HELP, IMPORT_HELP, LIVE_HELP, MAIN_HELP, MODELS_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
+import { runExportCommand } from './export-command';
 import { runImportCommand } from './import-command';
 import { runLiveCommand } from './live-command';
 import { ModelManifestError } from '../models/model-manifest';
@@ -35,7 +36,7 @@ export interface CliIo {
   interrupted?: Promise<void>;
 }
 
-const HELP: Record<HelpTopic, string> = { main: MAIN_HELP, analyze: ANALYZE_HELP, live: LIVE_HELP, calls: CALLS_HELP, coach: COACH_HELP, import: IMPORT_HELP, models: MODELS_HELP };
+const HELP: Record<HelpTopic, string> = { main: MAIN_HELP, analyze: ANALYZE_HELP, live: LIVE_HELP, calls: CALLS_HELP, coach: COACH_HELP, import: IMPORT_HELP, models: MODELS_HELP, export: EXPORT_HELP };
 
 /** Set ATTUNE_STATS=1 to get wall time and peak RSS on stderr (for the benchmark). */
 const STATS_ENV = 'ATTUNE_STATS';
@@ -72,6 +73,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await withLibrary(io, (library) => runImportCommand(command, library, io));
       case 'models':
         return await withLibrary(io, (library) => runModelsCommand(command.action, library, io));
+      case 'export':
+        return await withLibrary(io, (library) => runExportCommand(command, library, io));
       case 'coach': {
         // Like analyze, coaching a file needs no library: recover only if there is a usable one.
         await recoverQuietly(io);

@@ -3,13 +3,14 @@
 
 import { parseArgs } from 'node:util';
 import type { AgentChannel } from '../services/call-file-analysis';
+import type { ExportCommand } from './export-command';
 
 /** A mistake on the command line: reported in one line, exit status 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls' | 'coach' | 'import' | 'models';
+export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls' | 'coach' | 'import' | 'models' | 'export';
 
 export type CliCommand =
   | { tag: 'help'; topic: HelpTopic }
@@ -18,7 +19,8 @@ export type CliCommand =
   | { tag: 'calls'; json: boolean }
   | { tag: 'coach'; file: string; json: boolean }
   | { tag: 'import'; inputs: string[]; agentChannel: AgentChannel; agentName: string; json: boolean }
-  | { tag: 'models'; action: ModelsAction };
+  | { tag: 'models'; action: ModelsAction }
+  | ExportCommand;
 
 /** `attune models …`: list the speech models, download or import one, choose one. */
 export type ModelsAction =
@@ -31,7 +33,7 @@ export type ModelsAction =
 export type PlaybackSpeed = { tag: 'times'; factor: number } | { tag: 'max' };
 
 const AGENT_CHANNELS: readonly AgentChannel[] = ['left', 'right'];
-const COMMANDS = ['analyze', 'live', 'calls', 'coach', 'import', 'models'] as const;
+const COMMANDS = ['analyze', 'live', 'calls', 'coach', 'import', 'models', 'export'] as const;
 type CommandName = (typeof COMMANDS)[number];
 /** Faster than this is what `max` is for; it also keeps a typo like --speed 40000 from meaning something. */
 const MAX_SPEED_FACTOR = 1000;
@@ -56,6 +58,8 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
       return parseImport(rest);
     case 'models':
       return parseModels(rest);
+    case 'export':
+      return parseExport(rest);
     default: {
       const unreachable: never = name;
       throw new Error(`unhandled command ${String(unreachable)}`);
@@ -64,7 +68,7 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
 }
 
 function helpTopic(topic: string | undefined): HelpTopic {
-  return topic === 'analyze' || topic === 'live' || topic === 'calls' || topic === 'coach' || topic === 'import' || topic === 'models' ? topic : 'main';
+  return topic === 'analyze' || topic === 'live' || topic === 'calls' || topic === 'coach' || topic === 'import' || topic === 'models' || topic === 'export' ? topic : 'main';
 }
 
 type OptionToken = { name: string; rawName: string; value: string | undefined; inlineValue: boolean | undefined };
@@ -261,6 +265,42 @@ function parseModels(args: readonly string[]): CliCommand {
   }
 }
 
+function parseExport(args: readonly string[]): CliCommand {
+  const { positionals, options, help } = tokenize(args, ['html']);
+  let htmlPath: string | undefined;
+  for (const option of options) {
+    if (option.name === 'html') {
+      if (option.value === undefined || option.value === '') throw new UsageError(`${option.rawName} needs a file: attune export <call id> --html report.html`);
+      htmlPath = option.value;
+    } else if (option.name === 'pdf') {
+      throw new UsageError('PDF reports are made by the Attune app; here use --html FILE (and print it to PDF if needed)');
+    } else unknownOption(option, 'export');
+  }
+  if (help) return { tag: 'help', topic: 'export' };
+  const [id, ...extra] = positionals;
+  if (id === undefined) throw new UsageError('export needs a call id (see `attune calls`): attune export <call id> --html FILE');
+  if (extra.length > 0) throw new UsageError(`export takes one call id, got ${positionals.length}`);
+  if (!/^[1-9]\d{0,14}$/.test(id)) throw new UsageError(`the call id must be a whole number from \`attune calls\`, not "${id}"`);
+  if (htmlPath === undefined) throw new UsageError('export needs --html FILE: attune export <call id> --html report.html');
+  return { tag: 'export', callId: Number(id), htmlPath };
+}
+
+export const EXPORT_HELP = `Usage: attune export <call id> --html FILE
+
+Writes the report of a stored call (see \`attune calls\` for the ids) as one
+self-contained HTML file: metrics, targets, listening scorecard, timeline,
+annotations, notes and cards of the live call, and the transcript. It needs no
+network and no other file, so it can be mailed or archived as it is. An existing
+FILE is replaced. PDF reports are made by the app (Library › call › Export).
+
+Options:
+  --html FILE           Where to write the report
+  -h, --help            Show this help
+
+Exit status: 0 written, 1 no such call / the file can't be written / the library
+can't be used, 2 bad command line, 70 internal error (please report it).
+`;
+
 export const MAIN_HELP = `Usage: attune <command> [options]
 
 Attune listens to two-channel call recordings and reports turn-taking: talk ratio,
@@ -279,6 +319,9 @@ Commands:
                         the library (\`attune import --help\`)
   models                List, download, import or choose the Vosk speech models used
                         for transcripts (\`attune models --help\`)
+  export <call id> --html FILE
+                        Write a stored call's report as one HTML file
+                        (\`attune export --help\`)
 
 Every command first stores calls left unfinished by a crash (the library folder is
 $ATTUNE_DATA_DIR, else the app's: ~/.config/Attune on Linux).
