@@ -10,7 +10,10 @@ import { builtFilesPages, devServerPages, isTrustedSenderPageUrl, type AppPages 
 import { createAppTray, trayIconPath } from './app/app-tray';
 import { chooseCallFileWithDialog } from './app/choose-call-file';
 import { chooseImportSourcesWithDialog } from './app/choose-import-sources';
+import { chooseOutcomesCsvWithDialog } from './app/choose-outcomes-csv';
 import { chooseSpeechModelSourceWithDialog } from './app/choose-model-source';
+import { chooseReportPathWithDialog } from './app/choose-report-path';
+import { printHtmlToPdf } from './app/print-report-pdf';
 import { createFramePortRegistry } from './app/frame-port-registry';
 import { registerGlobalShortcuts, type ShortcutRegistration } from './app/global-shortcuts';
 import { createAppWindows, type AppWindows } from './app/app-windows';
@@ -209,7 +212,10 @@ function start(): void {
       dismissCard: () => runAction('dismiss-card'),
       transcription,
       chooseSpeechModelSource: chooseSpeechModelSourceWithDialog,
+      chooseReportPath: chooseReportPathWithDialog,
+      printReportToPdf: printHtmlToPdf,
       chooseImportSources: chooseImportSourcesWithDialog,
+      chooseOutcomesCsv: chooseOutcomesCsvWithDialog,
       callImports: createCallImportSession({
         library,
         push: broadcastImportProgress,

@@ -11,9 +11,19 @@ import type {
   NewAnnotationRequest,
 } from './annotations';
 import type { CallAnalysis } from './call-analysis';
+import type { CallReportFormat, ExportCallReportResult } from './report-export';
 import type { ImportCallsRequest, ImportCallsResult, ImportProgress } from './call-import';
 import type { CallSummaryRow, StoredCall } from './calls';
 import type { CaptureChannel, CaptureProblemKind, CoachingSettings, LiveUpdate } from './live';
+import type {
+  CallOutcome,
+  CallOutcomeRecord,
+  CustomerHistory,
+  OutcomesImportResult,
+  SetCallOutcomeResult,
+  TrendsQuery,
+  TrendsReport,
+} from './outcomes';
 import type { PrivacySettings } from './transcript';
 import type { CallReplay } from './replay';
 import type { CallTranscript, ModelActionResult, SpeechModelsStatus, TranscriptionUpdate } from './transcription';
@@ -127,6 +137,11 @@ export interface AttuneIpcApi {
   /** A stored call's transcript with its cues and scorecard; null when no call has this id. */
   getCallTranscript(callId: number): Promise<CallTranscript | null>;
   /**
+   * Writes a stored call's report (metrics, targets, scorecard, timeline, annotations, transcript) as a
+   * self-contained HTML file or a PDF, to a path the user picks in a save dialog.
+   */
+  exportCallReport(callId: number, format: CallReportFormat): Promise<ExportCallReportResult>;
+  /**
    * What the replay opens a stored call with: its recording's URL and kept waveform peaks (computed
    * now for an older call), or why its audio is missing; null when no call has this id.
    */
@@ -156,6 +171,19 @@ export interface AttuneIpcApi {
    * another import is running or something unexpected stopped it.
    */
   importCalls(request: ImportCallsRequest): Promise<ImportCallsResult>;
+
+  /** A stored call's outcome (all fields null when none was entered); null when no call has this id. */
+  getCallOutcome(callId: number): Promise<CallOutcomeRecord | null>;
+  /** Replaces a call's outcome (all null clears it); `{ ok: false }` when the call is gone. */
+  setCallOutcome(callId: number, outcome: CallOutcome): Promise<SetCallOutcomeResult>;
+  /** The same customer's other calls (by name or account), newest first; null when no call has this id. */
+  getCustomerHistory(callId: number): Promise<CustomerHistory | null>;
+  /** Native dialog for an outcomes CSV; null when cancelled. */
+  chooseOutcomesCsv(): Promise<string | null>;
+  /** Outcomes from a CSV matched to stored calls by agent and start time; a file that can't be used is `{ ok: false }`. */
+  importOutcomesCsv(path: string): Promise<OutcomesImportResult>;
+  /** Per-agent weekly trends and how listening relates to outcomes, over the calls the query covers. */
+  getTrends(query: TrendsQuery): Promise<TrendsReport>;
 }
 
 export type AttuneIpcMethod = keyof AttuneIpcApi;
@@ -193,6 +221,7 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   getPrivacySettings: true,
   setPrivacySettings: true,
   getCallTranscript: true,
+  exportCallReport: true,
   getCallReplay: true,
   listAnnotations: true,
   addAnnotation: true,
@@ -204,6 +233,12 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   setAnnotationAuthor: true,
   chooseImportSources: true,
   importCalls: true,
+  getCallOutcome: true,
+  setCallOutcome: true,
+  getCustomerHistory: true,
+  chooseOutcomesCsv: true,
+  importOutcomesCsv: true,
+  getTrends: true,
 };
 export const ATTUNE_IPC_METHODS: readonly AttuneIpcMethod[] = Object.freeze(
   Object.keys(METHOD_PRESENCE) as AttuneIpcMethod[],

@@ -11,12 +11,15 @@ import { loadPrivacySettings, savePrivacySettings } from '../privacy/privacy-set
 import type { CallImportSession } from '../services/call-import-session';
 import { createAnnotationService } from '../services/annotation-service';
 import type { LiveCallService } from '../services/live-call-service';
+import { createOutcomesService } from '../services/outcomes-service';
 import { getCall, listCalls } from '../store/calls-repository';
 import { loadCoachingSettings, saveCoachingSettings } from '../store/coaching-settings';
 import { readPreference, writePreference } from '../store/preferences';
 import { loadCallReplay } from '../replay/call-replay';
 import { recordingUrl } from '../replay/recording-protocol';
 import { loadCallTranscript, type CallTranscriptionState } from '../transcription/call-transcript';
+import { defaultReportFileName, loadCallReportData, writeCallReport, type PrintHtmlToPdf } from '../export/call-report-export';
+import type { CallReportFormat } from '../../shared/report-export';
 import { uiPreferencesSchema } from './schemas';
 
 /** Shown when something other than the recording itself went wrong; details go to the log, not the UI. */
@@ -72,10 +75,16 @@ export interface AttuneServices {
   chooseImportSources(kind: 'files' | 'folder'): Promise<string[] | null>;
   /** Imports recorded calls, one import at a time, pushing progress (`createCallImportSession`). */
   callImports: CallImportSession;
+  /** Native dialog for an outcomes CSV in the app; a test-controlled stub in the e2e harness. */
+  chooseOutcomesCsv(): Promise<string | null>;
   /** Told after the privacy settings were saved (a shortened retention is applied at once). */
   privacySettingsChanged(previous: PrivacySettings, next: PrivacySettings): void;
   /** Where the main window plays a stored call's recording. Default: the app's attune-recording: URL. */
   replayAudioUrl?: (callId: number) => string;
+  /** Save dialog for an exported call report in the app; a test-chosen path in the e2e harness. Null: cancelled. */
+  chooseReportPath?(defaultFileName: string, format: CallReportFormat): Promise<string | null>;
+  /** Electron's printToPDF in the app; without it a PDF export fails in one sentence (HTML still works). */
+  printReportToPdf?: PrintHtmlToPdf;
   /** Where unexpected failures are reported. Default: console.error. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -84,6 +93,7 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
   const logError = services.logError ?? ((message: string, error: unknown) => console.error(message, error));
   const { library, liveCalls, transcription } = services;
   const annotations = createAnnotationService({ db: library.db });
+  const outcomes = createOutcomesService({ db: library.db, logError });
 
   /** The outcome of a model action: on success the new status (after the recognizers were told). */
   const afterModelAction = async (result: { ok: true } | { ok: false; error: string }): Promise<ModelActionResult> => {
@@ -158,6 +168,21 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
       return Promise.resolve(settings);
     },
     getCallTranscript: (callId) => Promise.resolve(loadCallTranscript(library.db, callId, transcription.callState)),
+    async exportCallReport(callId, format) {
+      const data = loadCallReportData(library.db, callId, transcription.callState);
+      if (data === null) return { outcome: 'failed', error: `There is no call ${callId} in the library (it may have been deleted).` };
+      if (services.chooseReportPath === undefined) return { outcome: 'failed', error: 'Exporting needs a save dialog, which this window does not have.' };
+      const path = await services.chooseReportPath(defaultReportFileName(data, format), format);
+      if (path === null) return { outcome: 'cancelled' };
+      try {
+        const deps = { db: library.db, transcriptionState: transcription.callState, ...(services.printReportToPdf ? { printToPdf: services.printReportToPdf } : {}) };
+        const result = await writeCallReport(deps, callId, format, path);
+        return result.ok ? { outcome: 'written', path: result.path } : { outcome: 'failed', error: result.error };
+      } catch (error) {
+        logError(`attune: exporting call ${callId} as ${format} failed unexpectedly`, error);
+        return { outcome: 'failed', error: 'Attune could not make the report because of an internal error. The details were written to the log.' };
+      }
+    },
     getCallReplay: (callId) => loadCallReplay(library.db, callId, services.replayAudioUrl ?? recordingUrl, logError),
 
     listAnnotations: (callId) => Promise.resolve(annotations.list(callId)),
@@ -171,5 +196,12 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
 
     chooseImportSources: (kind) => services.chooseImportSources(kind),
     importCalls: (request) => services.callImports.run(request),
+
+    getCallOutcome: (callId) => Promise.resolve(outcomes.get(callId)),
+    setCallOutcome: (callId, outcome) => Promise.resolve(outcomes.set(callId, outcome)),
+    getCustomerHistory: (callId) => Promise.resolve(outcomes.customerHistory(callId)),
+    chooseOutcomesCsv: () => services.chooseOutcomesCsv(),
+    importOutcomesCsv: (path) => outcomes.importCsv(path),
+    getTrends: (query) => Promise.resolve(outcomes.trends(query)),
   };
 }

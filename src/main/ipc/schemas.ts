@@ -3,6 +3,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { AttuneIpcArgs, AttuneIpcMethod, UiPreferences } from '../../shared/ipc-contract';
+import type { CallOutcome, TrendsQuery } from '../../shared/outcomes';
 import {
   ANNOTATION_AUTHOR_MAX_CHARS,
   ANNOTATION_TAG_LIST_MAX,
@@ -115,6 +116,33 @@ export const annotationUpdateRequestSchema = z
 
 export const annotationTagListSchema = z.array(annotationTagSchema).max(ANNOTATION_TAG_LIST_MAX, `must be at most ${ANNOTATION_TAG_LIST_MAX} tags`);
 
+/** A call's outcome: every field may be null (not known). */
+export const callOutcomeSchema = z.strictObject({
+  csat: z.literal([1, 2, 3, 4, 5], 'must be a whole number from 1 to 5').nullable(),
+  resolvedFirstContact: z.boolean().nullable(),
+  customerName: oneLineText(200).nullable(),
+  customerAccount: oneLineText(200).nullable(),
+}) satisfies z.ZodType<CallOutcome>;
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+const isoDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01')
+  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'must be a real date');
+
+export const trendsQuerySchema = z.strictObject({
+  agentName: oneLineText(100).optional(),
+  fromDate: isoDaySchema.optional(),
+  toDate: isoDaySchema.optional(),
+}) satisfies z.ZodType<TrendsQuery>;
+
+/** An outcomes CSV on this machine, as the dialog gives it. */
+export const outcomesCsvPathSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((path) => isAbsolute(path), 'must be an absolute path')
+  .refine((path) => !path.includes('\0'), 'must not contain NUL characters');
+
 /**
  * One tuple schema per contract method, validating the whole argument list (so extra arguments are
  * rejected too). The mapped type makes a missing method, or a schema whose output disagrees with the
@@ -147,6 +175,7 @@ export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<Attune
   getPrivacySettings: z.tuple([]),
   setPrivacySettings: z.tuple([privacySettingsSchema]),
   getCallTranscript: z.tuple([callIdSchema]),
+  exportCallReport: z.tuple([callIdSchema, z.enum(['html', 'pdf'])]),
   getCallReplay: z.tuple([callIdSchema]),
   listAnnotations: z.tuple([callIdSchema]),
   addAnnotation: z.tuple([newAnnotationRequestSchema]),
@@ -158,6 +187,12 @@ export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<Attune
   setAnnotationAuthor: z.tuple([oneLineText(ANNOTATION_AUTHOR_MAX_CHARS)]),
   chooseImportSources: z.tuple([z.enum(['files', 'folder'])]),
   importCalls: z.tuple([importCallsRequestSchema]),
+  getCallOutcome: z.tuple([callIdSchema]),
+  setCallOutcome: z.tuple([callIdSchema, callOutcomeSchema]),
+  getCustomerHistory: z.tuple([callIdSchema]),
+  chooseOutcomesCsv: z.tuple([]),
+  importOutcomesCsv: z.tuple([outcomesCsvPathSchema]),
+  getTrends: z.tuple([trendsQuerySchema]),
 };
 
 /** Renders zod issues as one line: `request.path: must be an absolute file path; …`. */

@@ -89,6 +89,11 @@ export interface AttuneHarness {
   setChosenModelSource(path: string | null): void;
   /** What the next `chooseImportSources()` resolves to (the "user" picks these files or folders). */
   setChosenImportSources(paths: string[] | null): void;
+  /** What the next `chooseOutcomesCsv()` resolves to (the "user" picks this CSV). */
+  setChosenOutcomesCsv(path: string | null): void;
+  /** What the next export's save dialog resolves to (null: the "user" cancels); the file names it proposed. */
+  setChosenReportPath(path: string | null): void;
+  proposedReportNames: readonly string[];
   /** Every import progress push, in order. */
   importProgress: readonly ImportProgress[];
   /** The fetch model downloads use (default: the global fetch; there is no network in tests). */
@@ -131,7 +136,10 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
     const overlayCalls: OverlayControlCalls = { clickThrough: [], visible: [], returnFocus: 0 };
     let chosenFile: string | null = null;
     let chosenModelSource: string | null = null;
+    let chosenReportPath: string | null = null;
+    const proposedReportNames: string[] = [];
     let chosenImportSources: string[] | null = null;
+    let chosenOutcomesCsv: string | null = null;
     const importProgress: ImportProgress[] = [];
     let modelFetch: typeof globalThis.fetch = globalThis.fetch;
     const transcriptionUpdates: TranscriptionUpdate[] = [];
@@ -224,7 +232,12 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
         },
         transcription,
         chooseSpeechModelSource: () => Promise.resolve(chosenModelSource),
+        chooseReportPath: (defaultFileName) => {
+          proposedReportNames.push(defaultFileName);
+          return Promise.resolve(chosenReportPath);
+        },
         chooseImportSources: () => Promise.resolve(chosenImportSources),
+        chooseOutcomesCsv: () => Promise.resolve(chosenOutcomesCsv),
         callImports: createCallImportSession({
           library: opened,
           push: (progress) => {
@@ -354,8 +367,15 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
       },
       transcriptionUpdates,
       pushTranscriptionUpdate: (update) => pushToPages('transcription', update),
+      setChosenReportPath: (path) => {
+        chosenReportPath = path;
+      },
+      proposedReportNames,
       setChosenModelSource: (path) => {
         chosenModelSource = path;
+      },
+      setChosenOutcomesCsv: (path) => {
+        chosenOutcomesCsv = path;
       },
       setChosenImportSources: (paths) => {
         chosenImportSources = paths;
