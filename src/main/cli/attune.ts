@@ -10,7 +10,8 @@ import { openLibrary, type Library } from '../library/library';
 import { LibraryError } from '../library/library-error';
 import { recoverUnfinishedCalls } from '../services/call-recovery';
 import { analyzeCallFile } from '../services/call-file-analysis';
-import { listCalls } from '../store/calls-repository';
+import { queryCalls } from '../store/calls-query';
+import { callsCsv } from '../library/calls-csv';
 import { callsJson, callsTable } from './calls-format';
 import { applyRetentionForCli } from './cli-retention';
 import { ANALYZE_HELP, CALLS_HELP, COACH_HELP, EXPORT_HELP, IMPORT_HELP, LIVE_HELP, MAIN_HELP, MODELS_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
@@ -65,8 +66,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await withLibrary(io, (library) => runLiveCommand(command, library, io));
       case 'calls':
         return await withLibrary(io, (library) => {
-          const rows = listCalls(library.db);
-          io.stdout.write(command.json ? callsJson(rows) : callsTable(rows, library.dataDir));
+          const { rows, total } = queryCalls(library.db, command.query);
+          const filtered = Object.keys(command.query).some((key) => key !== 'sort' && key !== 'limit');
+          io.stdout.write(
+            command.format === 'json' ? callsJson(rows, total) : command.format === 'csv' ? callsCsv(rows) : callsTable(rows, library.dataDir, filtered, total),
+          );
           return Promise.resolve(EXIT_OK);
         });
       case 'import':

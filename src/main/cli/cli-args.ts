@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import type { AgentChannel } from '../services/call-file-analysis';
+import type { CallQuery, CallSortKey, NumberRange } from '../../shared/library';
 import type { ExportCommand } from './export-command';
 
 /** A mistake on the command line: reported in one line, exit status 2. */
@@ -16,7 +17,7 @@ export type CliCommand =
   | { tag: 'help'; topic: HelpTopic }
   | { tag: 'analyze'; file: string; json: boolean; agentChannel: AgentChannel }
   | { tag: 'live'; file: string; agentChannel: AgentChannel; speed: PlaybackSpeed; events: boolean; agentName: string }
-  | { tag: 'calls'; json: boolean }
+  | { tag: 'calls'; format: 'table' | 'json' | 'csv'; query: CallQuery }
   | { tag: 'coach'; file: string; json: boolean }
   | { tag: 'import'; inputs: string[]; agentChannel: AgentChannel; agentName: string; json: boolean }
   | { tag: 'models'; action: ModelsAction }
@@ -191,16 +192,135 @@ function speedOf(option: OptionToken): PlaybackSpeed {
   return { tag: 'times', factor };
 }
 
+/** `attune calls --sort` names, and the library column each sorts by. */
+const CALL_SORT_NAMES: ReadonlyArray<[string, CallSortKey]> = [
+  ['started', 'startedAt'],
+  ['agent', 'agentName'],
+  ['duration', 'durationMs'],
+  ['talk-ratio', 'talkRatio'],
+  ['agent-interruptions', 'agentInterruptions'],
+  ['customer-interruptions', 'customerInterruptions'],
+  ['score', 'listeningScore'],
+];
+
 function parseCalls(args: readonly string[]): CliCommand {
-  const { positionals, options, help } = tokenize(args, []);
-  let json = false;
+  const valued = ['agent-name', 'from', 'to', 'min-talk-ratio', 'max-talk-ratio', 'min-agent-interruptions', 'max-agent-interruptions',
+    'min-customer-interruptions', 'max-customer-interruptions', 'min-score', 'max-score', 'sort', 'limit'];
+  const { positionals, options, help } = tokenize(args, valued);
+  let format: 'table' | 'json' | 'csv' = 'table';
+  const query: CallQuery = {};
+  const agentNames: string[] = [];
+  const range = (key: 'talkRatio' | 'agentInterruptions' | 'customerInterruptions' | 'listeningScore', end: keyof NumberRange, value: number): void => {
+    query[key] = { ...query[key], [end]: value };
+  };
   for (const option of options) {
-    if (option.name === 'json') json = flag(option);
-    else unknownOption(option, 'calls');
+    switch (option.name) {
+      case 'json':
+      case 'csv': {
+        flag(option);
+        const wanted = option.name;
+        if (format !== 'table' && format !== wanted) throw new UsageError('--json and --csv cannot be used together');
+        format = wanted;
+        break;
+      }
+      case 'agent-name':
+        agentNames.push(agentNameOf(option));
+        break;
+      case 'from':
+        query.startedFrom = dayOrInstant(option, 'start');
+        break;
+      case 'to':
+        query.startedBefore = dayOrInstant(option, 'end');
+        break;
+      case 'min-talk-ratio':
+      case 'max-talk-ratio':
+        range('talkRatio', option.name.startsWith('min') ? 'min' : 'max', talkRatioOf(option));
+        break;
+      case 'min-agent-interruptions':
+      case 'max-agent-interruptions':
+        range('agentInterruptions', option.name.startsWith('min') ? 'min' : 'max', wholeNumberOf(option, 0, Number.MAX_SAFE_INTEGER));
+        break;
+      case 'min-customer-interruptions':
+      case 'max-customer-interruptions':
+        range('customerInterruptions', option.name.startsWith('min') ? 'min' : 'max', wholeNumberOf(option, 0, Number.MAX_SAFE_INTEGER));
+        break;
+      case 'min-score':
+      case 'max-score':
+        range('listeningScore', option.name.startsWith('min') ? 'min' : 'max', wholeNumberOf(option, 0, 100));
+        break;
+      case 'sort':
+        query.sort = sortOf(option);
+        break;
+      case 'limit':
+        query.limit = wholeNumberOf(option, 1, Number.MAX_SAFE_INTEGER);
+        break;
+      default:
+        unknownOption(option, 'calls');
+    }
   }
   if (help) return { tag: 'help', topic: 'calls' };
   if (positionals.length > 0) throw new UsageError(`calls takes no arguments, got "${positionals[0]}"`);
-  return { tag: 'calls', json };
+  if (agentNames.length > 0) query.agentNames = agentNames;
+  if (query.startedFrom !== undefined && query.startedBefore !== undefined && query.startedFrom >= query.startedBefore) {
+    throw new UsageError('--from must be before --to');
+  }
+  return { tag: 'calls', format, query };
+}
+
+function optionValue(option: OptionToken, what: string): string {
+  const value = option.value;
+  if (value === undefined || value === '') throw new UsageError(`${option.rawName} needs a value: ${what}`);
+  return value;
+}
+
+/**
+ * A day (YYYY-MM-DD, this computer's time zone) or an ISO 8601 date and time, as an ISO instant. A day
+ * given as the range's end includes the whole day: the bound is the next day's midnight (exclusive).
+ */
+function dayOrInstant(option: OptionToken, end: 'start' | 'end'): string {
+  const value = optionValue(option, 'a day (2026-11-30) or an ISO date and time');
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day !== null) {
+    const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    const midnight = new Date(year, month - 1, date + (end === 'end' ? 1 : 0));
+    const real = new Date(year, month - 1, date);
+    if (real.getFullYear() !== year || real.getMonth() !== month - 1 || real.getDate() !== date) {
+      throw new UsageError(`${option.rawName} must be a real day, not "${value}"`);
+    }
+    return midnight.toISOString();
+  }
+  const ms = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms)) throw new UsageError(`${option.rawName} must be a day (2026-11-30) or an ISO date and time, not "${value}"`);
+  return new Date(ms).toISOString();
+}
+
+/** 0–1, or a percentage (45%). */
+function talkRatioOf(option: OptionToken): number {
+  const value = optionValue(option, 'a share from 0 to 1, or a percentage (45%)');
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(value);
+  const ratio = percent !== null ? Number(percent[1]) / 100 : /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(ratio >= 0 && ratio <= 1)) throw new UsageError(`${option.rawName} must be a share from 0 to 1 or a percentage (45%), not "${value}"`);
+  return ratio;
+}
+
+function wholeNumberOf(option: OptionToken, min: number, max: number): number {
+  const value = optionValue(option, 'a whole number');
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= min && number <= max)) {
+    throw new UsageError(`${option.rawName} must be a whole number${max === 100 ? ' from 0 to 100' : min > 0 ? ` of at least ${min}` : ''}, not "${value}"`);
+  }
+  return number;
+}
+
+function sortOf(option: OptionToken): NonNullable<CallQuery['sort']> {
+  const names = CALL_SORT_NAMES.map(([name]) => name).join(', ');
+  const value = optionValue(option, `a column (${names}), optionally :asc or :desc`);
+  const [name, direction, ...extra] = value.split(':');
+  const key = CALL_SORT_NAMES.find(([candidate]) => candidate === name)?.[1];
+  if (key === undefined || extra.length > 0) throw new UsageError(`${option.rawName} must be one of ${names} (optionally :asc or :desc), not "${value}"`);
+  if (direction === undefined) return { key, direction: key === 'startedAt' ? 'desc' : 'asc' };
+  if (direction !== 'asc' && direction !== 'desc') throw new UsageError(`${option.rawName} direction must be asc or desc, not "${direction}"`);
+  return { key, direction };
 }
 
 function parseCoach(args: readonly string[]): CliCommand {
@@ -366,16 +486,36 @@ Exit status: 0 stored, 1 the recording can't be played or the library can't be u
 2 bad command line, 70 internal error (please report it).
 `;
 
-export const CALLS_HELP = `Usage: attune calls [--json]
+export const CALLS_HELP = `Usage: attune calls [--json | --csv] [filters] [--sort COLUMN[:asc|desc]] [--limit N]
 
 Lists the calls stored in the library, newest first: id, start, agent, duration,
-talk ratio (agent's share), interruptions by each side, and whether the call was
-recovered after a crash.
+talk ratio (agent's share), interruptions by each side, listening score (0-100,
+see the README), and whether the call was recovered after a crash.
+
+Filters (all optional, combined):
+  --agent-name NAME     Calls of this agent (repeat for several agents)
+  --from DAY|TIME       Calls that started on or after this day (2026-11-30, this
+                        computer's time zone) or ISO date and time
+  --to DAY|TIME         ... up to the end of this day, or before this date and time
+  --min-talk-ratio R, --max-talk-ratio R
+                        The agent's share of the talk, 0-1 or a percentage (45%)
+  --min-agent-interruptions N, --max-agent-interruptions N
+  --min-customer-interruptions N, --max-customer-interruptions N
+  --min-score N, --max-score N
+                        Listening score 0-100 (calls without a score are left out)
 
 Options:
-  --json                Print one JSON object: {"calls":[{ "id", "startedAt",
-                        "agentName", "durationMs", "talkRatio", "interruptions":
-                        { "agent", "customer" }, "recovered" }, ...]}
+  --sort COLUMN[:asc|desc]
+                        started (default, newest first), agent, duration,
+                        talk-ratio, agent-interruptions, customer-interruptions,
+                        score; ascending unless :desc (started: descending)
+  --limit N             At most N calls
+  --json                Print one JSON object: {"total": calls matching,
+                        "calls":[{ "id", "startedAt", "agentName", "durationMs",
+                        "talkRatio", "interruptions": { "agent", "customer" },
+                        "listeningScore", "source", "recovered" }, ...]}
+  --csv                 Print CSV (a header row, then one row per call) for a
+                        spreadsheet: npx attune calls --csv > calls.csv
   -h, --help            Show this help
 
 Exit status: 0 done, 1 the library can't be used, 2 bad command line.

@@ -111,7 +111,7 @@ describe('attune live --events', () => {
     const { calls } = JSON.parse(result.stdout) as { calls: Array<Record<string, unknown>> };
     assert.equal(calls.length, 1);
     const [call] = calls;
-    assert.deepEqual(Object.keys(call ?? {}), ['id', 'startedAt', 'agentName', 'durationMs', 'talkRatio', 'interruptions', 'recovered']);
+    assert.deepEqual(Object.keys(call ?? {}), ['id', 'startedAt', 'agentName', 'durationMs', 'talkRatio', 'interruptions', 'listeningScore', 'source', 'recovered']);
     assert.equal(call?.['id'], savedId);
     assert.equal(call?.['agentName'], 'Dana');
     assert.equal(call?.['durationMs'], SCRIPT.durationMs);
@@ -198,7 +198,7 @@ describe('attune live and calls: mistakes', () => {
     [['live', 'a.wav', '--agent-name', ''], /--agent-name needs a name/],
     [['live', 'a.wav', '--json'], /unknown option --json \(try `attune live --help`\)/],
     [['calls', 'all'], /calls takes no arguments, got "all"/],
-    [['calls', '--csv'], /unknown option --csv/],
+    [['calls', '--tsv'], /unknown option --tsv/],
   ];
   for (const [args, pattern] of usageErrors) {
     it(`exits 2 with one line for attune ${args.join(' ')}`, async () => {
@@ -209,7 +209,7 @@ describe('attune live and calls: mistakes', () => {
   it('exits 1 with one line for a missing recording, and stores nothing', async () => {
     assertUserError(await runAttune(['live', join(dir, 'missing.wav')], { dataDir: library() }), 1, /missing\.wav: no such file/);
     const result = await runAttune(['calls', '--json'], { dataDir: library() });
-    assert.deepEqual(JSON.parse(result.stdout), { calls: [] });
+    assert.deepEqual(JSON.parse(result.stdout), { total: 0, calls: [] });
   });
 
   it('exits 1 with one line when the library folder is unusable, while analyze still works', async () => {
