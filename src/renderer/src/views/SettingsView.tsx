@@ -1,10 +1,11 @@
 // Settings: which coaching cards appear, how often, and the thresholds behind them (main validates
-// and stores them in the library folder; a running call picks them up at once); then the speech model
-// and the privacy settings, each saved on its own.
+// and stores them in the library folder; a running call picks them up at once); then the speech model,
+// the privacy settings and the notes on calls (author, offered tags), each saved on its own.
 
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
 import { CARD_KINDS, DEFAULT_COACHING_SETTINGS, type CardKind, type CoachingSettings } from '../../../shared/live';
+import { AnnotationSettings } from '../components/AnnotationSettings';
 import { PrivacySettings } from '../components/PrivacySettings';
 import { SpeechModelSettings } from '../components/SpeechModelSettings';
 import { assertNever } from '../lib/assert-never';
@@ -158,6 +159,7 @@ export function SettingsView({ bridge }: { bridge: AttuneBridge }): ReactElement
       <div className="settings-form">
         <SpeechModelSettings bridge={bridge} models={models} setStatus={setStatus} />
         <PrivacySettings bridge={bridge} />
+        <AnnotationSettings bridge={bridge} />
       </div>
     </section>
   );
