@@ -38,6 +38,7 @@ describe('applyRetention', () => {
     try {
       const old = storeCall(library, 'call-old', '2026-10-01T09:00:00.000Z');
       writeFileSync(join(library.recordingsDir, 'call-old.journal.jsonl'), '{}\n');
+      writeFileSync(join(library.recordingsDir, 'call-old.wav.peaks'), 'peaks');
       const justOld = storeCall(library, 'call-just-old', '2026-11-01T11:59:59.999Z');
       const boundary = storeCall(library, 'call-boundary', '2026-11-01T12:00:00.000Z');
       const recent = storeCall(library, 'call-recent', '2026-11-30T08:00:00.000Z');
@@ -50,7 +51,7 @@ describe('applyRetention', () => {
         {
           callId: old,
           startedAt: '2026-10-01T09:00:00.000Z',
-          deletedFiles: [join(library.recordingsDir, 'call-old.wav'), join(library.recordingsDir, 'call-old.journal.jsonl')],
+          deletedFiles: [join(library.recordingsDir, 'call-old.wav'), join(library.recordingsDir, 'call-old.journal.jsonl'), join(library.recordingsDir, 'call-old.wav.peaks')],
         },
         { callId: justOld, startedAt: '2026-11-01T11:59:59.999Z', deletedFiles: [join(library.recordingsDir, 'call-just-old.wav')] },
       ]);

@@ -1,4 +1,4 @@
-// Retention: deletes the calls that started more than N days ago, with their recordings and (by
+// Retention: deletes the calls that started more than N days ago, with their recordings (and peaks) and (by
 // cascade) their transcripts, notes, cards and metrics. Call it when the app starts and once a day
 // while it runs, and at the start of every `attune` command.
 // Only files inside the library's recordings folder are deleted: an imported call's recording that
@@ -9,6 +9,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Library } from '../library/library';
 import { recordingPaths } from '../recording/recording-files';
+import { peaksPathFor } from '../replay/call-peaks';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -87,7 +88,9 @@ export function applyRetention(library: Library, retentionDays: number | null, n
 /** The call's recording and leftover journal, when they are inside the recordings folder. */
 function filesOf(recordingsDir: string, call: DueCallRow): string[] {
   const paths = recordingPaths(recordingsDir, call.recording_key);
-  const candidates = [call.recording_path, paths.wavPath, paths.journalPath].filter((p): p is string => p !== null);
+  const recordings = [call.recording_path, paths.wavPath].filter((p): p is string => p !== null);
+  // The waveform peaks kept beside a recording (src/main/replay/call-peaks.ts) go with it.
+  const candidates = [...recordings, paths.journalPath, ...recordings.map(peaksPathFor)];
   const inside = candidates.filter((p) => isInside(recordingsDir, p)).map((p) => resolve(p));
   return [...new Set(inside)];
 }
