@@ -9,15 +9,15 @@ import { listImportFiles } from './import-file-list';
 
 export interface CallImportSessionDeps {
   library: Library;
-  push(progress: ImportProgress): void;
+  push: (progress: ImportProgress) => void;
   /** A call was imported: transcribe it when a model is present (the background transcriber). */
-  enqueueTranscription(callId: number): void;
-  logError?(message: string, error: unknown): void;
+  enqueueTranscription: (callId: number) => void;
+  logError?: (message: string, error: unknown) => void;
 }
 
 export interface CallImportSession {
   /** Imports the files and folders; refuses (one line) while another import runs. Never throws for a bad file. */
-  run(request: ImportCallsRequest): Promise<ImportCallsResult>;
+  run: (request: ImportCallsRequest) => Promise<ImportCallsResult>;
   readonly running: boolean;
 }
 
