@@ -4,13 +4,14 @@
 
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { CallReportFormat } from '../../shared/report-export';
 import type { SqliteDatabase } from '../store/database';
 import { getCall } from '../store/calls-repository';
 import { listAnnotations } from '../store/annotations-repository';
 import { loadCallTranscript, type CallTranscriptionState } from '../transcription/call-transcript';
 import { renderCallReportHtml, type CallReportData } from './call-report-html';
 
-export type CallReportFormat = 'html' | 'pdf';
+export type { CallReportFormat };
 
 /** Renders the report's HTML as a PDF (Electron: an offscreen window's webContents.printToPDF). */
 export type PrintHtmlToPdf = (html: string) => Promise<Uint8Array>;
