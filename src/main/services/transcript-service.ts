@@ -10,6 +10,7 @@ import type { TranscriptChannel, TranscriptWord } from '../../shared/transcript'
 import type { Library } from '../library/library';
 import { loadPrivacySettings } from '../privacy/privacy-settings';
 import { redactWords, unfinishedNumberLength } from '../privacy/redaction';
+import { refreshListeningScore } from '../store/listening-scores';
 import { appendTranscriptWords } from '../store/transcripts-repository';
 import { recognizedResultSchema, wordsOfResult } from './recognized-result-schema';
 
@@ -88,10 +89,21 @@ export function createTranscriptService(deps: TranscriptServiceDeps): Transcript
 
   function finishTranscript(callId: number): void {
     const channels = heldBack.get(callId);
-    if (channels === undefined) return;
-    heldBack.delete(callId);
-    const words = [...channels.values()].flat();
-    write(callId, shouldRedact() ? redactWords(words) : words);
+    if (channels !== undefined) {
+      heldBack.delete(callId);
+      const words = [...channels.values()].flat();
+      write(callId, shouldRedact() ? redactWords(words) : words);
+    }
+    rescore(callId);
+  }
+
+  /** The transcript's points are part of the call's listening score: score it again now it is whole. */
+  function rescore(callId: number): void {
+    try {
+      refreshListeningScore(db, callId);
+    } catch (error) {
+      logError(`attune: scoring call ${callId} again after its transcript failed`, error);
+    }
   }
 
   function finishLive(): void {
@@ -142,6 +154,7 @@ export function createTranscriptService(deps: TranscriptServiceDeps): Transcript
       live = { kind: 'stored', callId };
       // The whole call is known here, so nothing needs holding back: redact it as one stream.
       write(callId, shouldRedact() ? redactWords(words) : words);
+      if (words.length > 0) rescore(callId);
     },
 
     liveCallDiscarded() {

@@ -2,6 +2,7 @@
 // find the calls the background transcriber still has to do. A call without a row was never queued.
 
 import type { SqliteDatabase } from './database';
+import { refreshListeningScore } from './listening-scores';
 
 export type TranscriptionStateName = 'queued' | 'running' | 'done' | 'failed';
 
@@ -47,6 +48,8 @@ export function setTranscriptionState(
      ON CONFLICT (call_id) DO UPDATE SET state = excluded.state, model_id = excluded.model_id,
        problem = excluded.problem, updated_at = excluded.updated_at`,
   ).run(callId, change.state, modelId === '' ? null : modelId, problem, updatedAt);
+  // A finished transcript (or one removed because it failed half-way) changes the call's listening score.
+  if (change.state === 'done' || change.state === 'failed') refreshListeningScore(db, callId);
 }
 
 /** Call `callId`'s row, or null when it was never queued or transcribed (or there is no such call). */
