@@ -56,6 +56,12 @@ function CallAnnotations({ callId, playheadMs, selection, onSeek, onChange, brid
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
+  // Bumped to move focus back to "Add note" once it is rendered enabled again (after a save, a cancel, a delete).
+  const [focusAddRequest, setFocusAddRequest] = useState(0);
+  useEffect(() => {
+    if (focusAddRequest > 0) addButtonRef.current?.focus();
+  }, [focusAddRequest]);
+  const focusAddButton = (): void => setFocusAddRequest((n) => n + 1);
 
   useEffect(() => {
     let current = true;
@@ -121,7 +127,7 @@ function CallAnnotations({ callId, playheadMs, selection, onSeek, onChange, brid
           changed(withAnnotation(annotations, result.annotation));
           closeEditor();
           // Back to where a next note starts.
-          addButtonRef.current?.focus();
+          focusAddButton();
         },
         // What was typed stays in the form, so nothing is lost.
         (error: unknown) => setProblem(`Not saved: ${messageOf(error)}`),
@@ -140,7 +146,7 @@ function CallAnnotations({ callId, playheadMs, selection, onSeek, onChange, brid
           else setProblem(null);
           setConfirmingDeleteId(null);
           changed(annotations.filter((a) => a.id !== id));
-          addButtonRef.current?.focus();
+          focusAddButton();
         },
         (error: unknown) => setProblem(`Not deleted: ${messageOf(error)}`),
       )
@@ -176,7 +182,7 @@ function CallAnnotations({ callId, playheadMs, selection, onSeek, onChange, brid
           onSubmit={save}
           onCancel={() => {
             closeEditor();
-            addButtonRef.current?.focus();
+            focusAddButton();
           }}
         />
       )}
@@ -219,7 +225,10 @@ function CallAnnotations({ callId, playheadMs, selection, onSeek, onChange, brid
                   onMoveHere={() => setEditor({ tag: 'editing', id: annotation.id, draft: { ...editor.draft, place: newPlace } })}
                   movePlaceLabel={placeLabel(newPlace)}
                   onSubmit={save}
-                  onCancel={closeEditor}
+                  onCancel={() => {
+                    closeEditor();
+                    focusAddButton();
+                  }}
                 />
               </li>
             ) : (
