@@ -43,7 +43,7 @@ export interface CustomerHistoryCall {
   outcome: CallOutcome;
   /** Which outcome field tied it to the customer. */
   matchedBy: 'name' | 'account' | 'name and account';
-  /** Notes taken live plus annotations (when the annotations table exists), for "their earlier feedback". */
+  /** Notes taken live plus supervisors' annotations: the feedback the earlier call carries. */
   noteCount: number;
 }
 

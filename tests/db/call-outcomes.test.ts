@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { deleteCall, insertCall } from '../../src/main/store/calls-repository';
 import type { SqliteDatabase } from '../../src/main/store/database';
-import { migration0009CallOutcomes } from '../../src/main/store/migrations/0009-call-outcomes';
+import { openDatabase } from '../../src/main/store/database';
+import { MIGRATIONS } from '../../src/main/store/migrations/index';
+import { runMigrations, schemaVersion } from '../../src/main/store/migrations/run-migrations';
 import { getCallOutcome, getCustomerHistory, mergeCallOutcome, setCallOutcome } from '../../src/main/store/outcomes-repository';
 import { listAgentNames, listTrendCalls } from '../../src/main/store/trend-calls-repository';
 import { importOutcomesCsvFile } from '../../src/main/outcomes/outcomes-import';
@@ -18,13 +20,7 @@ import { migratedMemoryDb, sampleCall, sampleMetrics } from './store-fixtures';
 
 const NOW = '2026-12-01T14:00:00.000Z';
 
-/** A migrated database with call_outcomes (applied by hand while migrations 0006–0008 are not all listed). */
-function outcomesDb(): SqliteDatabase {
-  const db = migratedMemoryDb();
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'call_outcomes'").pluck().get() !== undefined;
-  if (!exists) migration0009CallOutcomes.up(db);
-  return db;
-}
+const outcomesDb = migratedMemoryDb;
 
 function addCall(db: SqliteDatabase, key: string, agentName: string, startedAt: string, talkRatio = 0.5): number {
   const metrics = { ...sampleMetrics(), talkRatio };
@@ -34,6 +30,16 @@ function addCall(db: SqliteDatabase, key: string, agentName: string, startedAt: 
 const outcome = (fields: Partial<CallOutcome>): CallOutcome => ({ csat: null, resolvedFirstContact: null, customerName: null, customerAccount: null, ...fields });
 
 describe('migration 0009: call outcomes', () => {
+  it('adds call_outcomes on top of version 8, leaving the calls untouched', () => {
+    const db = openDatabase(':memory:');
+    runMigrations(db, MIGRATIONS.slice(0, 8));
+    const callId = addCall(db, 'k0', 'Dana', '2026-12-01T09:00:00.000Z');
+    assert.deepEqual(runMigrations(db, MIGRATIONS.slice(0, 9)), { fromVersion: 8, toVersion: 9 });
+    assert.equal(schemaVersion(db), 9);
+    assert.equal(db.prepare('SELECT count(*) FROM call_outcomes').pluck().get(), 0);
+    assert.equal(getCallOutcome(db, callId)?.updatedAt, null);
+  });
+
   it('creates a STRICT table that refuses out-of-range CSAT, a non-boolean resolution, blank names and a missing call', () => {
     const db = outcomesDb();
     assert.equal(db.prepare("SELECT strict FROM pragma_table_list WHERE name = 'call_outcomes'").pluck().get(), 1);
@@ -99,6 +105,10 @@ describe('customer history', () => {
     setCallOutcome(db, second, outcome({ customerAccount: 'acc-7', customerName: 'A. Ruiz' }), NOW);
     setCallOutcome(db, other, outcome({ customerName: 'Bo Chen', customerAccount: 'ACC-8' }), NOW);
     setCallOutcome(db, current, outcome({ customerName: 'Ana Ruiz', customerAccount: 'ACC-7' }), NOW);
+    db.prepare(
+      `INSERT INTO annotations (call_id, start_ms, end_ms, text, tags_json, author, created_at, updated_at)
+       VALUES (?, 1000, NULL, 'Talked over her twice', '["interrupted"]', 'Sam', ?, ?)`,
+    ).run(first, NOW, NOW);
 
     const history = getCustomerHistory(db, current);
     assert.equal(history?.customerName, 'Ana Ruiz');
@@ -106,7 +116,7 @@ describe('customer history', () => {
       history?.calls.map((call) => [call.callId, call.agentName, call.matchedBy, call.outcome.csat, call.noteCount]),
       [
         [second, 'Lee', 'account', null, 2],
-        [first, 'Dana', 'name', 2, 0],
+        [first, 'Dana', 'name', 2, 1],
       ],
     );
   });
@@ -123,6 +133,7 @@ describe('trend rows', () => {
   it('filters by agent and inclusive UTC dates, oldest first, with outcome, response gap and score when present', () => {
     const db = outcomesDb();
     const a = addCall(db, 'k1', 'Dana', '2026-11-30T23:59:59.000Z', 0.3);
+    db.prepare('UPDATE calls SET listening_score = 72 WHERE id = ?').run(a);
     addCall(db, 'k2', 'Lee', '2026-12-01T08:00:00.000Z');
     const c = addCall(db, 'k3', 'Dana', '2026-12-02T00:00:00.000Z', 0.7);
     setCallOutcome(db, c, outcome({ csat: 5 }), NOW);
@@ -131,6 +142,7 @@ describe('trend rows', () => {
     const dana = listTrendCalls(db, { agentName: 'Dana' });
     assert.deepEqual(dana.map((call) => call.callId), [a, c]);
     assert.equal(dana[0]?.responseGapMs, 420);
+    assert.equal(dana[0]?.listeningScore, 72);
     assert.equal(dana[0]?.outcome, null);
     assert.deepEqual(dana[1]?.outcome, outcome({ csat: 5 }));
     assert.deepEqual(listTrendCalls(db, { fromDate: '2026-12-01', toDate: '2026-12-01' }).map((call) => call.agentName), ['Lee']);

@@ -102,10 +102,6 @@ export function listMatchableCalls(db: SqliteDatabase): MatchableCall[] {
   return db.prepare('SELECT id, agent_name AS agentName, started_at AS startedAt FROM calls ORDER BY started_at').all() as MatchableCall[];
 }
 
-function tableExists(db: SqliteDatabase, table: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) !== undefined;
-}
-
 interface HistoryRow {
   id: number;
   started_at: string;
@@ -132,15 +128,13 @@ export function getCustomerHistory(db: SqliteDatabase, callId: number): Customer
   const { customerName, customerAccount } = record.outcome;
   if (customerName === null && customerAccount === null) return { callId, customerName, customerAccount, calls: [] };
 
-  // Annotations are another helper's table (migration 0007); count them once they exist.
-  const annotationCount = tableExists(db, 'annotations') ? '(SELECT count(*) FROM annotations a WHERE a.call_id = c.id)' : '0';
   const rows = db
     .prepare(
       `SELECT c.id, c.started_at, c.agent_name, c.duration_ms, c.talk_ratio,
          o.csat, o.resolved_first_contact, o.customer_name, o.customer_account, o.updated_at,
          (o.customer_name = @name COLLATE NOCASE) AS same_name,
          (o.customer_account = @account COLLATE NOCASE) AS same_account,
-         (SELECT count(*) FROM notes n WHERE n.call_id = c.id) + ${annotationCount} AS note_count
+         (SELECT count(*) FROM notes n WHERE n.call_id = c.id) + (SELECT count(*) FROM annotations a WHERE a.call_id = c.id) AS note_count
        FROM call_outcomes o JOIN calls c ON c.id = o.call_id
        WHERE o.call_id <> @callId
          AND (o.customer_name = @name COLLATE NOCASE OR o.customer_account = @account COLLATE NOCASE)

@@ -1,6 +1,5 @@
 // The per-call figures trends are built from: one row per stored call in the query's agent and date
-// range, with its outcome when it has one. The listening score is LIBDATA's column (migration 0006),
-// read only when that column exists so this works on either side of that migration.
+// range, with its outcome when it has one. The listening score is the library's column (migration 0006).
 
 import type { CallOutcome, CsatScore, TrendsQuery } from '../../shared/outcomes';
 import type { SqliteDatabase } from './database';
@@ -36,13 +35,8 @@ interface Row {
   customer_account: string | null;
 }
 
-function hasColumn(db: SqliteDatabase, table: string, column: string): boolean {
-  return db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').pluck().get(table, column) !== undefined;
-}
-
 /** Calls in the query, oldest first. Dates are inclusive days in UTC (started_at is ISO 8601 UTC). */
 export function listTrendCalls(db: SqliteDatabase, query: TrendsQuery): TrendCall[] {
-  const score = hasColumn(db, 'calls', 'listening_score') ? 'c.listening_score' : 'NULL';
   const where: string[] = [];
   const params: Record<string, string> = {};
   if (query.agentName !== undefined) {
@@ -60,7 +54,7 @@ export function listTrendCalls(db: SqliteDatabase, query: TrendsQuery): TrendCal
   const rows = db
     .prepare(
       `SELECT c.id, c.agent_name, c.started_at, c.talk_ratio, c.agent_interruptions, c.customer_interruptions,
-         json_extract(c.metrics_json, '$.responseGapMs.median') AS response_gap_ms, ${score} AS listening_score,
+         json_extract(c.metrics_json, '$.responseGapMs.median') AS response_gap_ms, c.listening_score,
          o.call_id IS NOT NULL AS has_outcome, o.csat, o.resolved_first_contact, o.customer_name, o.customer_account
        FROM calls c LEFT JOIN call_outcomes o ON o.call_id = c.id
        ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
