@@ -14,8 +14,9 @@ import { queryCalls } from '../store/calls-query';
 import { callsCsv } from '../library/calls-csv';
 import { callsJson, callsTable } from './calls-format';
 import { applyRetentionForCli } from './cli-retention';
-import { ANALYZE_HELP, CALLS_HELP, COACH_HELP, EXPORT_HELP, IMPORT_HELP, LIVE_HELP, MAIN_HELP, MODELS_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
+import { ANALYZE_HELP, CALLS_HELP, COACH_HELP, EXPORT_HELP, IMPORT_HELP, LIVE_HELP, MAIN_HELP, MODELS_HELP, OUTCOMES_HELP, UsageError, parseCommandLine, type HelpTopic } from './cli-args';
 import { runExportCommand } from './export-command';
+import { runOutcomesCommand } from './outcomes-command';
 import { runImportCommand } from './import-command';
 import { runLiveCommand } from './live-command';
 import { ModelManifestError } from '../models/model-manifest';
@@ -37,7 +38,7 @@ export interface CliIo {
   interrupted?: Promise<void>;
 }
 
-const HELP: Record<HelpTopic, string> = { main: MAIN_HELP, analyze: ANALYZE_HELP, live: LIVE_HELP, calls: CALLS_HELP, coach: COACH_HELP, import: IMPORT_HELP, models: MODELS_HELP, export: EXPORT_HELP };
+const HELP: Record<HelpTopic, string> = { main: MAIN_HELP, analyze: ANALYZE_HELP, live: LIVE_HELP, calls: CALLS_HELP, coach: COACH_HELP, import: IMPORT_HELP, models: MODELS_HELP, export: EXPORT_HELP, outcomes: OUTCOMES_HELP };
 
 /** Set ATTUNE_STATS=1 to get wall time and peak RSS on stderr (for the benchmark). */
 const STATS_ENV = 'ATTUNE_STATS';
@@ -79,6 +80,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await withLibrary(io, (library) => runModelsCommand(command.action, library, io));
       case 'export':
         return await withLibrary(io, (library) => runExportCommand(command, library, io));
+      case 'outcomes':
+        return await withLibrary(io, (library) => runOutcomesCommand(command, library, io));
       case 'coach': {
         // Like analyze, coaching a file needs no library: recover only if there is a usable one.
         await recoverQuietly(io);

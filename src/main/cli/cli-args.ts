@@ -5,13 +5,15 @@ import { parseArgs } from 'node:util';
 import type { AgentChannel } from '../services/call-file-analysis';
 import type { CallQuery, CallSortKey, NumberRange } from '../../shared/library';
 import type { ExportCommand } from './export-command';
+import type { OutcomesCommand } from './outcomes-command';
+import { DEFAULT_MATCH_TOLERANCE_MS } from '../outcomes/outcomes-csv';
 
 /** A mistake on the command line: reported in one line, exit status 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls' | 'coach' | 'import' | 'models' | 'export';
+export type HelpTopic = 'main' | 'analyze' | 'live' | 'calls' | 'coach' | 'import' | 'models' | 'export' | 'outcomes';
 
 export type CliCommand =
   | { tag: 'help'; topic: HelpTopic }
@@ -21,7 +23,8 @@ export type CliCommand =
   | { tag: 'coach'; file: string; json: boolean }
   | { tag: 'import'; inputs: string[]; agentChannel: AgentChannel; agentName: string; json: boolean }
   | { tag: 'models'; action: ModelsAction }
-  | ExportCommand;
+  | ExportCommand
+  | OutcomesCommand;
 
 /** `attune models …`: list the speech models, download or import one, choose one. */
 export type ModelsAction =
@@ -34,7 +37,7 @@ export type ModelsAction =
 export type PlaybackSpeed = { tag: 'times'; factor: number } | { tag: 'max' };
 
 const AGENT_CHANNELS: readonly AgentChannel[] = ['left', 'right'];
-const COMMANDS = ['analyze', 'live', 'calls', 'coach', 'import', 'models', 'export'] as const;
+const COMMANDS = ['analyze', 'live', 'calls', 'coach', 'import', 'models', 'export', 'outcomes'] as const;
 type CommandName = (typeof COMMANDS)[number];
 /** Faster than this is what `max` is for; it also keeps a typo like --speed 40000 from meaning something. */
 const MAX_SPEED_FACTOR = 1000;
@@ -61,6 +64,8 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
       return parseModels(rest);
     case 'export':
       return parseExport(rest);
+    case 'outcomes':
+      return parseOutcomes(rest);
     default: {
       const unreachable: never = name;
       throw new Error(`unhandled command ${String(unreachable)}`);
@@ -69,7 +74,7 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
 }
 
 function helpTopic(topic: string | undefined): HelpTopic {
-  return topic === 'analyze' || topic === 'live' || topic === 'calls' || topic === 'coach' || topic === 'import' || topic === 'models' || topic === 'export' ? topic : 'main';
+  return topic === 'analyze' || topic === 'live' || topic === 'calls' || topic === 'coach' || topic === 'import' || topic === 'models' || topic === 'export' || topic === 'outcomes' ? topic : 'main';
 }
 
 type OptionToken = { name: string; rawName: string; value: string | undefined; inlineValue: boolean | undefined };
@@ -405,6 +410,63 @@ function parseExport(args: readonly string[]): CliCommand {
   return { tag: 'export', callId: Number(id), htmlPath };
 }
 
+/** Larger than an hour is no longer "the same call"; --tolerance is in seconds. */
+const MAX_OUTCOMES_TOLERANCE_S = 3600;
+
+function parseOutcomes(args: readonly string[]): CliCommand {
+  const { positionals, options, help } = tokenize(args, ['tolerance']);
+  let json = false;
+  let toleranceMs = DEFAULT_MATCH_TOLERANCE_MS;
+  for (const option of options) {
+    if (option.name === 'json') json = flag(option);
+    else if (option.name === 'tolerance') {
+      const text = option.value ?? '';
+      const seconds = Number(text);
+      if (text.trim() === '' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_OUTCOMES_TOLERANCE_S) {
+        throw new UsageError(`${option.rawName} must be a number of seconds from 0 to ${MAX_OUTCOMES_TOLERANCE_S}, not "${text}"`);
+      }
+      toleranceMs = Math.round(seconds * 1000);
+    } else unknownOption(option, 'outcomes');
+  }
+  if (help) return { tag: 'help', topic: 'outcomes' };
+  const [subcommand, file, ...extra] = positionals;
+  if (subcommand === undefined) throw new UsageError('outcomes needs a command: attune outcomes import FILE.csv');
+  if (subcommand !== 'import') throw new UsageError(`unknown outcomes command "${subcommand}" (try \`attune outcomes --help\`)`);
+  if (file === undefined || file === '') throw new UsageError('outcomes import needs a CSV file: attune outcomes import FILE.csv');
+  if (extra.length > 0) throw new UsageError(`outcomes import takes one CSV file, got ${extra.length + 1}`);
+  return { tag: 'outcomes', action: { tag: 'import', file, toleranceMs, json } };
+}
+
+export const OUTCOMES_HELP = `Usage: attune outcomes import FILE.csv [--tolerance SECONDS] [--json]
+
+Adds call outcomes from a CSV export (a survey or ticketing tool, a spreadsheet)
+to the stored calls: customer satisfaction, resolution on first contact, and the
+customer's name or account (which links a customer's calls together).
+
+The first line names the columns, in any order and any case (spaces, dashes and
+underscores ignored); comma or semicolon separated:
+  start time (required) "start", "start time", "started at", "date", …:
+                        2026-12-01 14:05[:30] is this computer's local time;
+                        ISO 8601 with Z or an offset is exact
+  agent (required)      "agent" or "agent name", as in \`attune calls\`
+  csat                  "csat" or "satisfaction": 1 to 5
+  resolved              "resolved", "fcr", "first contact resolution": yes/no
+  customer, account     "customer" or "customer name"; "account" or "customer id"
+
+Each row goes to the call of the same agent whose start is nearest its start
+time, within the tolerance. A blank cell changes nothing, so outcomes typed in
+the app are kept. Rows that cannot be used are listed with their line and why.
+
+Options:
+  --tolerance SECONDS   Largest difference between the row's and the call's start
+                        (default ${DEFAULT_MATCH_TOLERANCE_MS / 1000})
+  --json                Print {"rows","matched","problems":[{"line","reason"}]}
+  -h, --help            Show this help
+
+Exit status: 0 every row stored, 1 a row or the file could not be used (or the
+library can't be used), 2 bad command line, 70 internal error (please report it).
+`;
+
 export const EXPORT_HELP = `Usage: attune export <call id> --html FILE
 
 Writes the report of a stored call (see \`attune calls\` for the ids) as one
@@ -442,6 +504,9 @@ Commands:
   export <call id> --html FILE
                         Write a stored call's report as one HTML file
                         (\`attune export --help\`)
+  outcomes import <outcomes.csv>
+                        Add CSAT, first-contact resolution and customer to the
+                        stored calls from a CSV (\`attune outcomes --help\`)
 
 Every command first stores calls left unfinished by a crash (the library folder is
 $ATTUNE_DATA_DIR, else the app's: ~/.config/Attune on Linux).
