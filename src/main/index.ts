@@ -13,6 +13,7 @@ import { chooseImportSourcesWithDialog } from './app/choose-import-sources';
 import { chooseOutcomesCsvWithDialog } from './app/choose-outcomes-csv';
 import { chooseSpeechModelSourceWithDialog } from './app/choose-model-source';
 import { chooseReportPathWithDialog } from './app/choose-report-path';
+import { chooseLibraryCsvPathWithDialog } from './app/choose-library-csv-path';
 import { printHtmlToPdf } from './app/print-report-pdf';
 import { createFramePortRegistry } from './app/frame-port-registry';
 import { registerGlobalShortcuts, type ShortcutRegistration } from './app/global-shortcuts';
@@ -213,6 +214,7 @@ function start(): void {
       transcription,
       chooseSpeechModelSource: chooseSpeechModelSourceWithDialog,
       chooseReportPath: chooseReportPathWithDialog,
+      chooseLibraryCsvPath: chooseLibraryCsvPathWithDialog,
       printReportToPdf: printHtmlToPdf,
       chooseImportSources: chooseImportSourcesWithDialog,
       chooseOutcomesCsv: chooseOutcomesCsvWithDialog,

@@ -3,6 +3,14 @@
 // added here shows up everywhere (or fails to type-check) instead of drifting between processes.
 
 import type {
+  CallQuery,
+  CallQueryResult,
+  DeleteCallResult,
+  ExportLibraryCsvResult,
+  LibrarySearchRequest,
+  LibrarySearchResult,
+} from './library';
+import type {
   Annotation,
   AnnotationAuthor,
   AnnotationDeleteResult,
@@ -184,6 +192,15 @@ export interface AttuneIpcApi {
   importOutcomesCsv(path: string): Promise<OutcomesImportResult>;
   /** Per-agent weekly trends and how listening relates to outcomes, over the calls the query covers. */
   getTrends(query: TrendsQuery): Promise<TrendsReport>;
+
+  /** One page of the library: filters, sort (any column, both ways) and paging, with the total and the agents. */
+  queryCalls(query: CallQuery): Promise<CallQueryResult>;
+  /** Full-text search over transcripts and annotations: hits with snippets and the moment to open. */
+  searchLibrary(request: LibrarySearchRequest): Promise<LibrarySearchResult>;
+  /** Deletes a call (after the renderer's confirmation) with its recording, transcript and annotations. */
+  deleteCall(callId: number): Promise<DeleteCallResult>;
+  /** Saves the calls matching the query (paging ignored) as CSV where the user chooses (save dialog). */
+  exportLibraryCsv(query: CallQuery): Promise<ExportLibraryCsvResult>;
 }
 
 export type AttuneIpcMethod = keyof AttuneIpcApi;
@@ -239,6 +256,10 @@ const METHOD_PRESENCE: { readonly [M in AttuneIpcMethod]: true } = {
   chooseOutcomesCsv: true,
   importOutcomesCsv: true,
   getTrends: true,
+  queryCalls: true,
+  searchLibrary: true,
+  deleteCall: true,
+  exportLibraryCsv: true,
 };
 export const ATTUNE_IPC_METHODS: readonly AttuneIpcMethod[] = Object.freeze(
   Object.keys(METHOD_PRESENCE) as AttuneIpcMethod[],

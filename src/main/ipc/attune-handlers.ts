@@ -13,6 +13,10 @@ import { createAnnotationService } from '../services/annotation-service';
 import type { LiveCallService } from '../services/live-call-service';
 import { createOutcomesService } from '../services/outcomes-service';
 import { getCall, listCalls } from '../store/calls-repository';
+import { queryCalls } from '../store/calls-query';
+import { deleteCallWithFiles } from '../services/call-deletion';
+import { searchLibrary } from '../services/library-search';
+import { defaultLibraryCsvFileName, writeLibraryCsv } from '../services/library-csv-export';
 import { loadCoachingSettings, saveCoachingSettings } from '../store/coaching-settings';
 import { readPreference, writePreference } from '../store/preferences';
 import { loadCallReplay } from '../replay/call-replay';
@@ -83,6 +87,8 @@ export interface AttuneServices {
   replayAudioUrl?: (callId: number) => string;
   /** Save dialog for an exported call report in the app; a test-chosen path in the e2e harness. Null: cancelled. */
   chooseReportPath?(defaultFileName: string, format: CallReportFormat): Promise<string | null>;
+  /** Save dialog for the library CSV in the app; a test-chosen path in the e2e harness. Null: cancelled. */
+  chooseLibraryCsvPath?(defaultFileName: string): Promise<string | null>;
   /** Electron's printToPDF in the app; without it a PDF export fails in one sentence (HTML still works). */
   printReportToPdf?: PrintHtmlToPdf;
   /** Where unexpected failures are reported. Default: console.error. */
@@ -203,5 +209,15 @@ export function createAttuneHandlers(services: AttuneServices): AttuneIpcApi {
     chooseOutcomesCsv: () => services.chooseOutcomesCsv(),
     importOutcomesCsv: (path) => outcomes.importCsv(path),
     getTrends: (query) => Promise.resolve(outcomes.trends(query)),
+
+    queryCalls: (query) => Promise.resolve(queryCalls(library.db, query)),
+    searchLibrary: (request) => Promise.resolve(searchLibrary(library.db, request)),
+    deleteCall: (callId) => Promise.resolve(deleteCallWithFiles(library, callId)),
+    async exportLibraryCsv(query) {
+      if (services.chooseLibraryCsvPath === undefined) return { status: 'failed', error: 'Exporting needs a save dialog, which this window does not have.' };
+      const path = await services.chooseLibraryCsvPath(defaultLibraryCsvFileName(new Date()));
+      if (path === null) return { status: 'cancelled' };
+      return writeLibraryCsv(library.db, query, path);
+    },
   };
 }

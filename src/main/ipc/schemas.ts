@@ -3,6 +3,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { AttuneIpcArgs, AttuneIpcMethod, UiPreferences } from '../../shared/ipc-contract';
+import { CALL_SORT_KEYS, type CallQuery, type CallSortKey, type LibrarySearchRequest, type NumberRange } from '../../shared/library';
 import type { CallOutcome, TrendsQuery } from '../../shared/outcomes';
 import {
   ANNOTATION_AUTHOR_MAX_CHARS,
@@ -143,6 +144,37 @@ export const outcomesCsvPathSchema = z
   .refine((path) => isAbsolute(path), 'must be an absolute path')
   .refine((path) => !path.includes('\0'), 'must not contain NUL characters');
 
+/** An inclusive range of a figure; either end may be open. */
+function rangeSchema(max: number, whole: boolean): z.ZodType<NumberRange> {
+  const bound = whole ? z.number().int('must be a whole number').min(0, 'must not be negative').max(max) : z.number().finite().min(0, 'must not be negative').max(max);
+  return z.strictObject({ min: bound.optional(), max: bound.optional() });
+}
+
+/** An ISO 8601 date and time (the renderer turns the picked days into instants). */
+const isoInstantSchema = z
+  .string()
+  .max(40, 'must be an ISO 8601 date and time')
+  .refine((text) => /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date and time');
+
+export const callQuerySchema = z.strictObject({
+  agentNames: z.array(oneLineText(100)).max(500, 'must list at most 500 agents').optional(),
+  startedFrom: isoInstantSchema.optional(),
+  startedBefore: isoInstantSchema.optional(),
+  durationMs: rangeSchema(Number.MAX_SAFE_INTEGER, true).optional(),
+  talkRatio: rangeSchema(1, false).optional(),
+  agentInterruptions: rangeSchema(Number.MAX_SAFE_INTEGER, true).optional(),
+  customerInterruptions: rangeSchema(Number.MAX_SAFE_INTEGER, true).optional(),
+  listeningScore: rangeSchema(100, false).optional(),
+  sort: z.strictObject({ key: z.enum(CALL_SORT_KEYS as [CallSortKey, ...CallSortKey[]]), direction: z.enum(['asc', 'desc']) }).optional(),
+  offset: z.number().int('must be a whole number').min(0, 'must not be negative').optional(),
+  limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100000').optional(),
+}) satisfies z.ZodType<CallQuery>;
+
+export const librarySearchRequestSchema = z.strictObject({
+  text: z.string().max(500, 'must be at most 500 characters'),
+  limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000, 'must be at most 1000').optional(),
+}) satisfies z.ZodType<LibrarySearchRequest>;
+
 /**
  * One tuple schema per contract method, validating the whole argument list (so extra arguments are
  * rejected too). The mapped type makes a missing method, or a schema whose output disagrees with the
@@ -193,6 +225,10 @@ export const ipcArgsSchemas: { readonly [M in AttuneIpcMethod]: z.ZodType<Attune
   chooseOutcomesCsv: z.tuple([]),
   importOutcomesCsv: z.tuple([outcomesCsvPathSchema]),
   getTrends: z.tuple([trendsQuerySchema]),
+  queryCalls: z.tuple([callQuerySchema]),
+  searchLibrary: z.tuple([librarySearchRequestSchema]),
+  deleteCall: z.tuple([callIdSchema]),
+  exportLibraryCsv: z.tuple([callQuerySchema]),
 };
 
 /** Renders zod issues as one line: `request.path: must be an absolute file path; …`. */

@@ -94,6 +94,8 @@ export interface AttuneHarness {
   /** What the next export's save dialog resolves to (null: the "user" cancels); the file names it proposed. */
   setChosenReportPath(path: string | null): void;
   proposedReportNames: readonly string[];
+  /** What the library CSV export's save dialog resolves to next (null: the "user" cancels). */
+  setChosenLibraryCsvPath(path: string | null): void;
   /** Every import progress push, in order. */
   importProgress: readonly ImportProgress[];
   /** The fetch model downloads use (default: the global fetch; there is no network in tests). */
@@ -137,6 +139,7 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
     let chosenFile: string | null = null;
     let chosenModelSource: string | null = null;
     let chosenReportPath: string | null = null;
+    let chosenLibraryCsvPath: string | null = null;
     const proposedReportNames: string[] = [];
     let chosenImportSources: string[] | null = null;
     let chosenOutcomesCsv: string | null = null;
@@ -236,6 +239,7 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
           proposedReportNames.push(defaultFileName);
           return Promise.resolve(chosenReportPath);
         },
+        chooseLibraryCsvPath: () => Promise.resolve(chosenLibraryCsvPath),
         chooseImportSources: () => Promise.resolve(chosenImportSources),
         chooseOutcomesCsv: () => Promise.resolve(chosenOutcomesCsv),
         callImports: createCallImportSession({
@@ -371,6 +375,9 @@ export const test = base.extend<{ attune: AttuneHarness }, WorkerFixtures>({
         chosenReportPath = path;
       },
       proposedReportNames,
+      setChosenLibraryCsvPath: (path) => {
+        chosenLibraryCsvPath = path;
+      },
       setChosenModelSource: (path) => {
         chosenModelSource = path;
       },
