@@ -10,6 +10,7 @@
 
 import { WaveFile } from 'wavefile';
 import { AudioInputError } from './audio-input-error';
+import { HOW_TO_GET_STEREO, WHAT_ATTUNE_NEEDS } from './recording-advice';
 
 export const MIN_SAMPLE_RATE_HZ = 8_000;
 export const MAX_SAMPLE_RATE_HZ = 192_000;
@@ -274,10 +275,18 @@ function parseLayout(head: Uint8Array, fileSizeBytes: number): WavLayout {
   const isRiff = magic === 'RIFF' || magic === 'RIFX' || magic === 'RF64';
   if (!isRiff || head.length < 12 || String.fromCharCode(...head.subarray(8, 12)) !== 'WAVE') {
     const other = sniffOtherFormat(head);
-    if (other !== null) throw new AudioInputError(`is not a WAV file (it looks like ${other}); ${CONVERT_HINT.replace('16-bit PCM', 'a 16-bit PCM WAV')}`, 'not-wav');
-    if (isRiff && head.length >= 12) throw new AudioInputError(`is not a WAV file (a RIFF file of type "${String.fromCharCode(...head.subarray(8, 12))}")`, 'not-wav');
+    if (other !== null) {
+      throw new AudioInputError(
+        `is not a WAV file (it looks like ${other}); import it into the library, which reads MP3, Ogg/Opus and M4A too, or convert it to WAV keeping both channels (e.g. \`sox in.mp3 -b 16 out.wav\`)`,
+        'not-wav',
+      );
+    }
+    if (isRiff && head.length >= 12) {
+      throw new AudioInputError(`is not a WAV file but another kind of media file (a RIFF file of type "${String.fromCharCode(...head.subarray(8, 12))}"); ${WHAT_ATTUNE_NEEDS}`, 'not-wav');
+    }
     if (isRiff) throw new AudioInputError(`is truncated: only ${head.length} bytes, not even a whole WAV header`, 'truncated');
-    throw new AudioInputError('is not a WAV file (no RIFF/WAVE header)', 'not-wav');
+    // Not audio at all, as far as its first bytes tell (a document, or a file renamed to .wav).
+    throw new AudioInputError(`is not an audio recording Attune can read (it is not a WAV file; was it renamed?). ${WHAT_ATTUNE_NEEDS}; ${HOW_TO_GET_STEREO}`, 'not-wav');
   }
   const bigEndian = magic === 'RIFX';
   const chunks = locateChunks(head, fileSizeBytes, bigEndian);

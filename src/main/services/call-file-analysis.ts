@@ -8,6 +8,7 @@ import { createChannelPairAnalysis } from '../analysis/analyze-channels';
 import type { SignalTuning } from '../analysis/conversation-analyzer';
 import type { AnalyzerOptions } from '../analysis/options';
 import { AudioInputError } from '../audio/audio-input-error';
+import { HOW_TO_GET_STEREO } from '../audio/recording-advice';
 import { openWavFile } from '../audio/wav-file-reader';
 
 export type AgentChannel = 'left' | 'right';
@@ -33,7 +34,7 @@ export async function analyzeCallFile(path: string, options: CallFileAnalysisOpt
     const { layout } = reader;
     if (layout.channelCount < 2) {
       throw new AudioInputError(
-        `${basename(path)} has 1 channel; Attune needs a stereo recording with the agent on one channel and the customer on the other`,
+        `${basename(path)} has 1 channel; Attune needs a stereo recording with the agent on one channel and the customer on the other (${HOW_TO_GET_STEREO})`,
         'not-stereo',
       );
     }

@@ -198,12 +198,17 @@ describe('decodeWav: bad input', () => {
   it('rejects an empty file', () => expectInputError(new Uint8Array(0), 'not-wav', /is empty/));
 
   it('rejects text and other audio containers as not a WAV', () => {
-    expectInputError(new TextEncoder().encode('hello, this is not audio at all'), 'not-wav', /not a WAV file \(no RIFF\/WAVE header\)/);
-    expectInputError(new TextEncoder().encode('ID3\u0004\u0000 some mp3 bytes follow here'), 'not-wav', /looks like an MP3 file/);
+    // Plain words: what the file is, what Attune needs, and how to get it (no "RIFF/WAVE header" jargon).
+    expectInputError(
+      new TextEncoder().encode('hello, this is not audio at all'),
+      'not-wav',
+      /^call\.wav is not an audio recording Attune can read \(it is not a WAV file; was it renamed\?\)\. Attune needs a stereo WAV recording of the call, with the agent on one channel and the customer on the other; most softphones and call recorders can save one: look for a "stereo", "dual-channel" or "separate channels" recording setting, then export the call as WAV$/,
+    );
+    expectInputError(new TextEncoder().encode('ID3\u0004\u0000 some mp3 bytes follow here'), 'not-wav', /looks like an MP3 file\); import it into the library, which reads MP3, Ogg\/Opus and M4A too, or convert it to WAV keeping both channels/);
     expectInputError(new TextEncoder().encode('fLaC\u0000\u0000\u0000\u0022 and so on and so on'), 'not-wav', /looks like a FLAC file/);
     const avi = good.slice();
     avi.set(new TextEncoder().encode('AVI '), 8);
-    expectInputError(avi, 'not-wav', /RIFF file of type "AVI "/);
+    expectInputError(avi, 'not-wav', /another kind of media file \(a RIFF file of type "AVI "\); Attune needs a stereo WAV recording/);
   });
 
   it('rejects a flipped header', () => {

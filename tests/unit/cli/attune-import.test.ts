@@ -219,7 +219,7 @@ describe('attune import', () => {
     const lines = result.stdout.trim().split('\n');
     const expected: [status: string, name: string, reason: RegExp][] = [
       ['imported', 'a-good.wav', /: call \d+, 0:12, agent talk \d+ %, interrupted by agent\/customer \d+\/\d+$/],
-      ['failed', 'd-mono.wav', /d-mono\.wav has 1 channel; Attune needs a stereo recording with the agent on one channel and the customer on the other$/],
+      ['failed', 'd-mono.wav', /d-mono\.wav has 1 channel; Attune needs a stereo recording with the agent on one channel and the customer on the other \(most softphones and call recorders can save one: look for a "stereo", "dual-channel" or "separate channels" recording setting, then export the call as WAV\)$/],
       ['failed', 'e-mono.mp3', /e-mono\.mp3 has 1 channel; Attune needs a stereo recording/],
       ['failed', 'f-unreadable.wav', /f-unreadable\.wav is not an audio file Attune can read \(it imports WAV, MP3, Ogg Opus and Ogg Vorbis\)$/],
       ['failed', 'g-zero-length.ogg', /g-zero-length\.ogg has no Ogg Vorbis audio in it \(0 s long\)$/],

@@ -1,12 +1,13 @@
 // The analysis report: talk balance, turn-taking numbers and the timeline of one call. The Analyse view
 // shows it for a recording; a stored live call shows the same figures with its cues and notes.
 
-import type { ReactElement, ReactNode } from 'react';
+import type { ReactElement, ReactNode, Ref } from 'react';
 import type { CallAnalysis, CallMetrics, Speaker } from '../../../shared/call-analysis';
 import type { AgentChannel } from '../../../shared/ipc-contract';
 import type { CallMoment } from '../lib/call-moments';
 import { formatClock, formatDuration, formatGap, NO_VALUE, talkShares } from '../lib/format';
 import { CallMomentList } from './CallMomentList';
+import { ListeningTargets } from './ListeningTargets';
 import { CallTimeline } from './CallTimeline';
 
 export interface CallReportProps {
@@ -14,13 +15,19 @@ export interface CallReportProps {
   analysis: CallAnalysis;
   /** Which channel was analysed as the agent, shown so a swapped recording is easy to spot. */
   agentChannel: AgentChannel;
+  /** The heading takes focus when a new report arrives (keyboard users land on it and can scroll from there). */
+  headingRef?: Ref<HTMLHeadingElement> | undefined;
+  /** True while another file is being analysed or failed: the report stays, marked as the earlier one. */
+  stale?: boolean | undefined;
+  /** Buttons for this report (e.g. "Add to library"). */
+  actions?: ReactNode;
 }
 
-export function CallReport({ fileName, analysis, agentChannel }: CallReportProps): ReactElement {
+export function CallReport({ fileName, analysis, agentChannel, headingRef, stale = false, actions }: CallReportProps): ReactElement {
   return (
-    <div className="call-report" data-testid="call-report">
+    <div className={stale ? 'call-report call-report-stale' : 'call-report'} data-testid="call-report" data-stale={stale}>
       <div className="report-heading">
-        <h2 className="report-file" title={analysis.file}>
+        <h2 className="report-file" title={analysis.file} ref={headingRef} tabIndex={-1} data-testid="report-heading">
           {fileName}
         </h2>
         <p className="report-meta">
@@ -29,7 +36,9 @@ export function CallReport({ fileName, analysis, agentChannel }: CallReportProps
             {formatClock(analysis.durationMs)}
           </strong>
         </p>
+        {actions}
       </div>
+      <ListeningTargets metrics={analysis} />
       <CallMetricsReport metrics={analysis} />
     </div>
   );
