@@ -7,7 +7,9 @@
 // generated calls (bench/transcription-bench.ts): word error rate and the recognizer's real-time factor
 // per channel; without a model it says "skipped: no model".
 //
-//   npm run bench [-- --synthetic] [--minutes N] [--live-only] [--transcription-only]
+// First of all, the library's filter/sort times on 10 000 calls (bench/library-bench.ts; target ≤ 50 ms).
+//
+//   npm run bench [-- --synthetic] [--minutes N] [--live-only] [--transcription-only] [--library-only]
 //                 [--transcription-conditions clean,phone-noise,bleed,all]
 //
 // The call comes from the fixtures' renderLongCall (espeak-ng voices, looped) when available;
@@ -27,6 +29,7 @@ import { encodeWav, renderSyntheticCall } from '../tests/unit/cli/synthetic-call
 import { CALL_CONDITIONS, type CallCondition } from '../tests/fixtures/call-scripts';
 import { runLiveBench } from './live-bench';
 import { runTranscriptionBench } from './transcription-bench';
+import { runLibraryBench } from './library-bench';
 
 const ROOT = resolve(__dirname, '..');
 const GENERATED_DIR = join(ROOT, 'bench', 'generated');
@@ -42,6 +45,7 @@ const { values: flags } = parseArgs({
     'live-only': { type: 'boolean', default: false },
     'transcription-only': { type: 'boolean', default: false },
     'transcription-conditions': { type: 'string', default: CALL_CONDITIONS.join(',') },
+    'library-only': { type: 'boolean', default: false },
   },
 });
 const durationMinutes = Number(flags.minutes);
@@ -210,6 +214,11 @@ function transcriptionConditions(): CallCondition[] {
 
 async function main(): Promise<void> {
   const conditions = transcriptionConditions();
+  if (!flags['transcription-only'] && !flags['live-only']) {
+    process.stdout.write('\nAttune library benchmark\n');
+    runLibraryBench();
+    if (flags['library-only']) return;
+  }
   if (!flags['transcription-only']) {
     if (!flags['live-only']) await benchFileAnalysis();
     process.stdout.write('\nAttune live benchmark\n');
