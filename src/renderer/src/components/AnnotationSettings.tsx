@@ -139,7 +139,7 @@ export function AnnotationSettings({ bridge }: { bridge: AttuneBridge }): ReactE
                 Press Enter to add a tag; commas separate several.{' '}
                 <button
                   type="button"
-                  className="button button-quiet"
+                  className="button button-quiet annotation-link-button"
                   onClick={() => {
                     setTags([...DEFAULT_ANNOTATION_TAGS]);
                     edited();
