@@ -31,7 +31,16 @@ describe('migration 0003: transcripts', () => {
   it('adds STRICT word and turn tables, the FTS5 index and its triggers, keeping version-2 data', () => {
     const db = openDatabase(':memory:');
     runMigrations(db, MIGRATIONS.slice(0, 2));
-    const callId = insertCall(db, sampleCall());
+    // Raw SQL: insertCall writes today's calls table (with later columns), not version 2's.
+    const callId = Number(
+      db
+        .prepare(
+          `INSERT INTO calls (recording_key, agent_name, started_at, duration_ms, recording_path, talk_ratio, agent_talk_ms,
+             customer_talk_ms, agent_interruptions, customer_interruptions, recovered, source, metrics_json)
+           VALUES ('live-1', 'Dana', '2026-12-01T10:00:00.000Z', 1000, NULL, 0.5, 500, 500, 0, 0, 0, 'live', '{}')`,
+        )
+        .run().lastInsertRowid,
+    );
     runMigrations(db, MIGRATIONS.slice(0, 3));
     assert.equal(schemaVersion(db), 3);
     assert.equal(db.prepare('SELECT id FROM calls').pluck().get(), callId);
