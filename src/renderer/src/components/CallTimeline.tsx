@@ -1,5 +1,8 @@
 // SVG timeline of one call: a lane per speaker with speech segments, interruption and backchannel
 // markers, dead-air shading and a time axis. Drawn at the container's real pixel width.
+// Uncrowded (issue 9 §5): each side's interruption markers sit outside the lanes (the agent's above,
+// the customer's below), so the two never run into each other; backchannels are short ticks on the
+// outer edge of their lane, so they cannot chain together or hide the speech bars.
 // A stored live call adds a strip above the lanes with the cues shown and the notes taken: real
 // buttons (HTML, not SVG, so they take focus and show their text on hover or focus like any control).
 
@@ -15,6 +18,8 @@ import '../styles/timeline.css';
 const LABEL_WIDTH_PX = 76;
 const RIGHT_PADDING_PX = 14;
 const MARKER_SPACE_PX = 12;
+/** A backchannel tick's length, from the lane's outer edge inwards. */
+const BACKCHANNEL_TICK_PX = 8;
 const LANE_HEIGHT_PX = 34;
 const LANE_GAP_PX = 16;
 const AXIS_HEIGHT_PX = 26;
@@ -71,7 +76,9 @@ export function CallTimeline({ metrics, moments }: CallTimelineProps): ReactElem
   const plotWidthPx = Math.max(widthPx - LABEL_WIDTH_PX - RIGHT_PADDING_PX, 10);
   const xPx = (ms: number): number => LABEL_WIDTH_PX + (Math.min(Math.max(ms, 0), durationMs) / durationMs) * plotWidthPx;
   const lanesBottomPx = laneTopPx('customer') + LANE_HEIGHT_PX;
-  const heightPx = lanesBottomPx + AXIS_HEIGHT_PX;
+  // Room under the customer lane for the customer's interruption markers, then the axis.
+  const axisTopPx = lanesBottomPx + MARKER_SPACE_PX;
+  const heightPx = axisTopPx + AXIS_HEIGHT_PX;
 
   const stepMs = tickStepMs(durationMs, plotWidthPx);
   const ticksMs: number[] = [];
@@ -148,33 +155,34 @@ export function CallTimeline({ metrics, moments }: CallTimelineProps): ReactElem
           )),
         )}
 
-        {metrics.backchannels.map((b) => (
-          <circle
-            key={`bc-${b.by}-${b.atMs}`}
-            className="backchannel"
-            data-testid="timeline-backchannel"
-            data-by={b.by}
-            cx={xPx(b.atMs)}
-            cy={laneTopPx(b.by) + LANE_HEIGHT_PX / 2}
-            r={4.5}
-          >
-            <title>{`${SPEAKER_LABEL[b.by]} backchannel at ${formatClock(b.atMs)}`}</title>
-          </circle>
-        ))}
+        {metrics.backchannels.map((b) => {
+          const x = xPx(b.atMs);
+          const edgePx = b.by === 'agent' ? laneTopPx('agent') : laneTopPx('customer') + LANE_HEIGHT_PX;
+          const innerPx = b.by === 'agent' ? edgePx + BACKCHANNEL_TICK_PX : edgePx - BACKCHANNEL_TICK_PX;
+          return (
+            <line key={`bc-${b.by}-${b.atMs}`} className="backchannel" data-testid="timeline-backchannel" data-by={b.by} x1={x} x2={x} y1={edgePx} y2={innerPx}>
+              <title>{`${SPEAKER_LABEL[b.by]} backchannel at ${formatClock(b.atMs)}`}</title>
+            </line>
+          );
+        })}
 
         {metrics.interruptions.map((i) => {
           const x = xPx(i.atMs);
           const top = laneTopPx(i.by);
+          const bottom = top + LANE_HEIGHT_PX;
+          // The agent's point down from above the lanes, the customer's up from below them.
+          const marker =
+            i.by === 'agent' ? `M ${x - 5} ${top - 9} L ${x + 5} ${top - 9} L ${x} ${top - 1} Z` : `M ${x - 5} ${bottom + 9} L ${x + 5} ${bottom + 9} L ${x} ${bottom + 1} Z`;
           return (
             <g key={`int-${i.by}-${i.atMs}`} className="interruption" data-testid="timeline-interruption" data-by={i.by}>
               <title>{`${SPEAKER_LABEL[i.by]} interrupted at ${formatClock(i.atMs)} (overlap ${formatDuration(i.overlapMs)})`}</title>
-              <line x1={x} x2={x} y1={top} y2={top + LANE_HEIGHT_PX} />
-              <path d={`M ${x - 5} ${top - 9} L ${x + 5} ${top - 9} L ${x} ${top - 1} Z`} />
+              <line x1={x} x2={x} y1={top} y2={bottom} />
+              <path d={marker} />
             </g>
           );
         })}
 
-        <g className="axis" transform={`translate(0, ${lanesBottomPx})`}>
+        <g className="axis" transform={`translate(0, ${axisTopPx})`}>
           {ticksMs.map((t) => (
             <g key={`tick-${t}`} transform={`translate(${xPx(t)}, 0)`}>
               <line y1={0} y2={5} />
@@ -194,7 +202,7 @@ export function CallTimeline({ metrics, moments }: CallTimelineProps): ReactElem
           <span className="swatch swatch-customer" /> Customer speech
         </li>
         <li>
-          <span className="swatch swatch-interruption" /> Interruption (in the lane of who interrupted)
+          <span className="swatch swatch-interruption" /> Interruption by the agent (marked above) or the customer (below)
         </li>
         <li>
           <span className="swatch swatch-backchannel" /> Backchannel
