@@ -64,11 +64,11 @@ describe('trend series', () => {
 
   it('turns relations into bars with counts, marking groups under the threshold as too few to read', () => {
     const csat = csatBars(report.relations);
-    assert.deepEqual(csat.map((bar) => [bar.label, bar.value, bar.calls, bar.tooFew]), [
-      ['Agent talk under 40 %', 4.33, 12, false],
-      ['Agent talk 40–60 %', 3, 3, true],
-      ['Agent talk 60–75 %', null, 0, true],
-      ['Agent talk 75 % and over', null, 0, true],
+    assert.deepEqual(csat.map((bar) => [bar.label, bar.shortLabel, bar.value, bar.calls, bar.tooFew]), [
+      ['Agent talk under 40 %', 'under 40 %', 4.33, 12, false],
+      ['Agent talk 40–60 %', '40–60 %', 3, 3, true],
+      ['Agent talk 60–75 %', '60–75 %', null, 0, true],
+      ['Agent talk 75 % and over', '75 % and over', null, 0, true],
     ]);
     assert.equal(describeBar(csat[0]!, ''), '4.33 (n = 12)');
     assert.equal(describeBar(csat[1]!, ''), '3 (n = 3, too few to read)');

@@ -21,7 +21,7 @@ import {
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 export interface ChartCanvasProps {
-  config: ChartConfiguration<'line' | 'bar', (number | null)[], string>;
+  config: ChartConfiguration<'line' | 'bar', (number | null)[], string | string[]>;
   /** What the chart shows, in words (the canvas's accessible name). */
   summary: string;
   testId?: string;
@@ -29,7 +29,7 @@ export interface ChartCanvasProps {
 
 export function ChartCanvas({ config, summary, testId }: ChartCanvasProps): ReactElement {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const chartRef = useRef<Chart<'line' | 'bar', (number | null)[], string> | null>(null);
+  const chartRef = useRef<Chart<'line' | 'bar', (number | null)[], string | string[]> | null>(null);
   const chartTypeRef = useRef<string | null>(null);
 
   useEffect(() => {

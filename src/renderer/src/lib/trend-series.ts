@@ -77,6 +77,8 @@ export function weekLabel(weekStart: string, withYear: boolean): string {
 
 export interface RelationBar {
   label: string;
+  /** The label under the bar (the table beside the chart has the full one). */
+  shortLabel: string;
   value: number | null;
   calls: number;
   /** Fewer calls than the report's minCallsToRead: drawn faint and said in words. */
@@ -86,6 +88,7 @@ export interface RelationBar {
 export function csatBars(relations: OutcomeRelations): RelationBar[] {
   return relations.csatByTalkRatio.map((band) => ({
     label: `Agent talk ${band.label}`,
+    shortLabel: band.label,
     value: band.meanCsat === null ? null : Math.round(band.meanCsat * 100) / 100,
     calls: band.calls,
     tooFew: band.calls < relations.minCallsToRead,
@@ -93,15 +96,16 @@ export function csatBars(relations: OutcomeRelations): RelationBar[] {
 }
 
 export function firstContactBars(relations: OutcomeRelations): RelationBar[] {
-  const bar = (label: string, group: OutcomeRelations['firstContactWithAgentInterruptions']): RelationBar => ({
+  const bar = (label: string, shortLabel: string, group: OutcomeRelations['firstContactWithAgentInterruptions']): RelationBar => ({
     label,
+    shortLabel,
     value: group.rate === null ? null : Math.round(group.rate * 1000) / 10,
     calls: group.calls,
     tooFew: group.calls < relations.minCallsToRead,
   });
   return [
-    bar('Agent interrupted at least once', relations.firstContactWithAgentInterruptions),
-    bar('Agent did not interrupt', relations.firstContactWithoutAgentInterruptions),
+    bar('Agent interrupted at least once', 'interrupted', relations.firstContactWithAgentInterruptions),
+    bar('Agent did not interrupt', 'did not interrupt', relations.firstContactWithoutAgentInterruptions),
   ];
 }
 

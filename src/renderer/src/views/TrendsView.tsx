@@ -36,7 +36,7 @@ type ImportState =
   | { tag: 'done'; path: string; summary: OutcomesImportSummary }
   | { tag: 'failed'; message: string };
 
-type LineConfig = ChartConfiguration<'line' | 'bar', (number | null)[], string>;
+type LineConfig = ChartConfiguration<'line' | 'bar', (number | null)[], string | string[]>;
 
 function lineConfig(report: TrendsReport, chart: MetricChart): LineConfig {
   const { weeks, series } = metricSeries(report, chart.metric);
@@ -52,6 +52,8 @@ function lineConfig(report: TrendsReport, chart: MetricChart): LineConfig {
         backgroundColor: agentColour(index),
         pointRadius: 3,
         spanGaps: true,
+        // Points on the axis maximum (a score of 100) are drawn whole, not cut by the chart area.
+        clip: 6,
       })),
     },
     options: {
@@ -69,11 +71,12 @@ function lineConfig(report: TrendsReport, chart: MetricChart): LineConfig {
   };
 }
 
-function barConfig(bars: readonly RelationBar[], unit: string, max: number): LineConfig {
+function barConfig(bars: readonly RelationBar[], unit: string, max: number, axisTitle: string): LineConfig {
   return {
     type: 'bar',
     data: {
-      labels: bars.map((bar) => `${bar.label} (n = ${bar.calls})`),
+      // Two lines under each bar: what the group is, and how many calls it holds.
+      labels: bars.map((bar) => [bar.shortLabel, `n = ${bar.calls}${bar.tooFew ? ' (too few)' : ''}`]),
       datasets: [
         {
           label: unit,
@@ -87,7 +90,7 @@ function barConfig(bars: readonly RelationBar[], unit: string, max: number): Lin
     },
     options: {
       plugins: { legend: { display: false } },
-      scales: { y: { beginAtZero: true, max, title: { display: true, text: unit } } },
+      scales: { x: { title: { display: true, text: axisTitle } }, y: { beginAtZero: true, max, title: { display: true, text: unit } } },
     },
   };
 }
@@ -148,8 +151,8 @@ export function TrendsView({ bridge: givenBridge }: TrendsViewProps): ReactEleme
   const lineConfigs = useMemo(() => (report === null ? [] : METRIC_CHARTS.map((chart) => ({ chart, config: lineConfig(report, chart) }))), [report]);
   const csat = useMemo(() => (report === null ? [] : csatBars(report.relations)), [report]);
   const firstContact = useMemo(() => (report === null ? [] : firstContactBars(report.relations)), [report]);
-  const csatConfig = useMemo(() => barConfig(csat, 'mean CSAT (1–5)', 5), [csat]);
-  const firstContactConfig = useMemo(() => barConfig(firstContact, '% resolved on first contact', 100), [firstContact]);
+  const csatConfig = useMemo(() => barConfig(csat, 'mean CSAT (1–5)', 5, 'Agent talk ratio'), [csat]);
+  const firstContactConfig = useMemo(() => barConfig(firstContact, '% resolved on first contact', 100, 'Did the agent interrupt the customer?'), [firstContact]);
 
   return (
     <div className="view trends-view" data-testid="trends-view">
