@@ -2,12 +2,25 @@
 // its audio is served, or why there is no audio. Metrics, transcript and annotations come from their
 // own methods (getCall, getCallTranscript, listAnnotations).
 
-/** Peaks of one call, one value per channel per 1/peaksPerSecond s: the largest |sample|, 0..255. */
+/**
+ * Peaks of one call, one value per channel per 1/peaksPerSecond s: the largest |sample| as a byte
+ * (0..255), base64-encoded. A 60-minute call has 180 000 per channel: as one string each they cross
+ * IPC (and the e2e bridge's JSON) in milliseconds, where an array of numbers took seconds.
+ */
 export interface WaveformPeaks {
   peaksPerSecond: number;
-  /** Same length as customer; Math.ceil(durationMs / 1000 * peaksPerSecond). */
-  agent: number[];
-  customer: number[];
+  /** Bytes per channel (equal for both). */
+  count: number;
+  agentBase64: string;
+  customerBase64: string;
+}
+
+/** One channel's peaks as the waveform wants them: floats in 0..1. */
+export function decodePeaksChannel(base64: string): Float32Array {
+  const binary = atob(base64);
+  const values = new Float32Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) values[i] = binary.charCodeAt(i) / 255;
+  return values;
 }
 
 export type ReplayAudio =

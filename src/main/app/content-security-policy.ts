@@ -18,8 +18,10 @@ function directives(options: CspOptions): Directives {
     ['default-src', ["'self'"]],
     ['script-src', dev === undefined ? ["'self'"] : ["'self'", "'unsafe-inline'"]],
     // React's `style` props go through the CSSOM, which CSP does not restrict, so no 'unsafe-inline' here.
-    ['style-src', dev === undefined ? ["'self'"] : ["'self'", "'unsafe-inline'"]],
+    ['style-src', dev === undefined ? ["'self'", WAVESURFER_STYLE_HASH] : ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:']],
+    // The replay plays stored recordings from the app's attune-recording: protocol (<audio>, Range requests).
+    ['media-src', ["'self'", RECORDING_MEDIA_SOURCE]],
     ['connect-src', ["'self'", ...devWebSocket]],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
@@ -27,6 +29,17 @@ function directives(options: CspOptions): Directives {
     ['frame-ancestors', ["'none'"]],
   ];
 }
+
+/** The scheme of src/main/replay/recording-protocol.ts (RECORDING_SCHEME), as a CSP source. */
+export const RECORDING_MEDIA_SOURCE = 'attune-recording:';
+
+/**
+ * wavesurfer.js 7 puts one fixed <style> element in its waveform's shadow root. Rather than allowing
+ * inline styles, the policy allows exactly that stylesheet by its hash; it depends on wavesurfer's
+ * version (pinned in package.json) and on the replay's lane heights (LANE_HEIGHT_PX in
+ * ReplayWaveform.tsx). The replay e2e test fails on any CSP report, so a drift is caught there.
+ */
+export const WAVESURFER_STYLE_HASH = "'sha256-XGW/cX2BkTPWNNT3NdyASrPEWZfPnKdPJaJ2aN7R+v8='";
 
 function serialize(list: Directives): string {
   return list.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');

@@ -49,7 +49,12 @@ export async function loadCallReplay(
         state: 'available',
         url: audioUrlOf(callId),
         durationMs,
-        peaks: { peaksPerSecond: peaks.peaksPerSecond, agent: Array.from(peaks.agent), customer: Array.from(peaks.customer) },
+        peaks: {
+          peaksPerSecond: peaks.peaksPerSecond,
+          count: peaks.agent.length,
+          agentBase64: Buffer.from(peaks.agent).toString('base64'),
+          customerBase64: Buffer.from(peaks.customer).toString('base64'),
+        },
       },
     };
   } catch (error) {

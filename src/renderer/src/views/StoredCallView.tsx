@@ -1,16 +1,11 @@
-// One stored call, opened from the Live view's recent calls: when and who, where its recording is,
-// its listening scorecard and transcript (or why there is none), and the same report as the Analyse
-// view, with the cues shown and the notes taken on its timeline.
+// One stored call, opened from the Live view's recent calls: the heading and the way back around the
+// replay (ReplayView: waveform, transcript, scorecard and figures).
 
-import { useEffect, useMemo, useRef, type ReactElement } from 'react';
-import type { StoredCall } from '../../../shared/calls';
+import { useEffect, useRef, type ReactElement } from 'react';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
-import { CallMetricsReport } from '../components/CallReport';
-import { TranscriptReport } from '../components/TranscriptReport';
 import { assertNever } from '../lib/assert-never';
-import { callMoments } from '../lib/call-moments';
-import { formatClock } from '../lib/format';
 import { useStoredCall } from '../lib/use-stored-call';
+import { ReplayView } from './ReplayView';
 import '../styles/analyse.css';
 import '../styles/stored-call.css';
 
@@ -49,7 +44,7 @@ export function StoredCallView({ bridge, callId, callInProgress, onClose }: Stor
             {state.tag === 'loaded' ? `Call of ${formatStart(state.call.startedAt, 'medium')}` : 'Stored call'}
           </h1>
           <p className="view-subtitle">
-            {state.tag === 'loaded' ? 'The report of a call you took live: what was said, the cues you saw and the notes you took.' : `Call ${callId}`}
+            {state.tag === 'loaded' ? 'Listen to the call you took live, with what was said, the cues you saw and the notes you took.' : `Call ${callId}`}
           </p>
         </div>
         <div className="toolbar">
@@ -66,12 +61,6 @@ export function StoredCallView({ bridge, callId, callInProgress, onClose }: Stor
 
       {(() => {
         switch (state.tag) {
-          case 'loading':
-            return (
-              <p className="card stored-call-status" role="status">
-                Loading the call…
-              </p>
-            );
           case 'missing':
             return (
               <div className="error-alert" role="alert" data-testid="stored-call-error">
@@ -90,65 +79,15 @@ export function StoredCallView({ bridge, callId, callInProgress, onClose }: Stor
                 </div>
               </div>
             );
+          // The replay asks for the call, its waveform and transcript at once, and says it is loading.
+          case 'loading':
           case 'loaded':
-            return <StoredCallReport bridge={bridge} call={state.call} />;
+            return <ReplayView bridge={bridge} callId={callId} />;
           default:
             return assertNever(state);
         }
       })()}
     </section>
-  );
-}
-
-function StoredCallReport({ bridge, call }: { bridge: AttuneBridge; call: StoredCall }): ReactElement {
-  const moments = useMemo(() => callMoments(call.cards, call.notes), [call]);
-  return (
-    <div className="call-report" data-testid="stored-call-report">
-      <section className="card call-facts" aria-labelledby="call-facts-title">
-        <h2 id="call-facts-title" className="card-title">
-          About this call
-          {call.recovered && (
-            <span className="badge badge-warn" data-testid="stored-call-recovered">
-              Recovered
-            </span>
-          )}
-        </h2>
-        <dl className="call-facts-list">
-          <div className="call-fact">
-            <dt>Started</dt>
-            <dd data-testid="stored-call-started">{formatStart(call.startedAt, 'full')}</dd>
-          </div>
-          <div className="call-fact">
-            <dt>Agent</dt>
-            <dd data-testid="stored-call-agent">{call.agentName || 'Agent'}</dd>
-          </div>
-          <div className="call-fact">
-            <dt>Length</dt>
-            <dd data-testid="stored-call-duration" data-value={call.durationMs}>
-              {formatClock(call.durationMs)}
-            </dd>
-          </div>
-          <div className="call-fact call-fact-wide">
-            <dt>Recording</dt>
-            <dd data-testid="stored-call-recording">
-              {call.recordingPath === null ? (
-                <span className="call-fact-missing">Not recorded: nothing could be written to disk during this call. Its analysis is kept.</span>
-              ) : (
-                <code className="recording-path">{call.recordingPath}</code>
-              )}
-            </dd>
-          </div>
-        </dl>
-        {call.recovered && (
-          <p className="card-note">
-            Attune stopped before this call was saved. Its recording was repaired and analysed the next time Attune started, so up
-            to the last second of audio may be missing.
-          </p>
-        )}
-      </section>
-      <TranscriptReport bridge={bridge} callId={call.id} />
-      <CallMetricsReport metrics={call.metrics} moments={moments} />
-    </div>
   );
 }
 
