@@ -12,6 +12,8 @@ import { checkTargets, nextFocus } from '../../src/shared/listening-targets';
 import { test, expect } from './harness/attune-fixture';
 import { expectReportToShow } from './harness/expected-report';
 import { writeSyntheticCall } from './harness/synthetic-call';
+import { realisticCallPath } from './harness/fixture-calls';
+import { reviewScreenshot } from './harness/ui-screenshots';
 
 // Several analyses and whole-report checks per test, on a machine shared with other runs.
 test.setTimeout(120_000);
@@ -146,4 +148,19 @@ test('Add to library stores the analysed call through the import service, once',
   await page.getByTestId('add-to-library-button').click();
   await expect(page.getByTestId('add-to-library-status')).toContainText(`Already in the library as call ${calls[0]?.id ?? 0}.`);
   expect(await page.evaluate(() => (globalThis as unknown as { attune: AttuneBridge }).attune.listCalls())).toHaveLength(1);
+});
+
+test('review screenshots: a realistic call’s report, targets and timeline, and a bad file beside it (1280×800)', async ({ attune }) => {
+  const { page } = attune;
+  attune.setChosenFile(realisticCallPath());
+  await page.getByRole('button', { name: 'Open recording…' }).click();
+  await expect(page.getByTestId('listening-targets')).toBeVisible();
+  await reviewScreenshot(page, 'analyse-report-targets', page.getByTestId('call-report'));
+  await reviewScreenshot(page, 'analyse-report-timeline', page.locator('.timeline-card'));
+  const bad = join(attune.dropDir, 'notes.wav');
+  await writeFile(bad, 'This is a text file, not audio.\n');
+  attune.setChosenFile(bad);
+  await page.getByRole('button', { name: 'Open recording…' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await reviewScreenshot(page, 'analyse-bad-file-kept-report', page.locator('.analyse-view'));
 });
