@@ -7,6 +7,7 @@ import { app, dialog, Notification, session, type MessagePortMain } from 'electr
 import type { LiveUpdate } from '../shared/live';
 import { runAppAction, type AppAction, type AppActionTargets } from './app/app-actions';
 import { builtFilesPages, devServerPages, isTrustedSenderPageUrl, type AppPages } from './app/app-pages';
+import { installRecordingProtocol, registerPrivilegedSchemes } from './app/app-schemes';
 import { createAppTray, trayIconPath } from './app/app-tray';
 import { chooseCallFileWithDialog } from './app/choose-call-file';
 import { chooseImportSourcesWithDialog } from './app/choose-import-sources';
@@ -19,7 +20,7 @@ import { createFramePortRegistry } from './app/frame-port-registry';
 import { registerGlobalShortcuts, type ShortcutRegistration } from './app/global-shortcuts';
 import { createAppWindows, type AppWindows } from './app/app-windows';
 import { OVERLAY_POSITION_PREFERENCE_KEY, savedOverlayPositionSchema } from './app/overlay-placement';
-import { createRecognizerWindows, registerModelScheme } from './app/recognizer-windows';
+import { createRecognizerWindows } from './app/recognizer-windows';
 import { hardenAllWebContents, installContentSecurityPolicyHeader, installMediaPermissions } from './app/security';
 import { createShutdownGuard } from './app/shutdown-guard';
 import { broadcastImportProgress, broadcastTranscriptionUpdate, createLiveUpdateBroadcaster } from './app/window-messages';
@@ -32,6 +33,7 @@ import { isLibraryError } from './library/library-error';
 import { loadModelManifest, type ModelManifest } from './models/model-manifest';
 import { createRetentionSchedule } from './privacy/retention-schedule';
 import { createCallImportSession } from './services/call-import-session';
+import { recordingPathOfCall } from './replay/call-replay';
 import { recoverUnfinishedCalls } from './services/call-recovery';
 import { analyzeCallFile } from './services/call-file-analysis';
 import { createLiveCallService, type LiveCallService } from './services/live-call-service';
@@ -52,8 +54,8 @@ const recognizerPreloadPath = join(__dirname, '../preload/recognizer.js');
 // The recognizer page is one of ours but runs under a looser CSP: it never calls main.
 const isTrustedSenderUrl = (url: string): boolean => isTrustedSenderPageUrl(url, pages);
 
-// attune-model: must be privileged (fetch, CORS, streaming) before 'ready'.
-registerModelScheme();
+// attune-model: and attune-recording: must be privileged (fetch, CORS, streaming) before 'ready'.
+registerPrivilegedSchemes();
 
 // The library folder is Electron's userData (the CLI computes the same folder without Electron);
 // ATTUNE_DATA_DIR moves both. It must be set before 'ready'.
@@ -101,6 +103,8 @@ function start(): void {
 
   installContentSecurityPolicyHeader(session.defaultSession, pages);
   installMediaPermissions(session.defaultSession, pages, logError);
+  // The replay plays stored recordings over attune-recording:, answered from the library.
+  installRecordingProtocol(session.defaultSession, (callId) => recordingPathOfCall(library.db, callId));
 
   const broadcaster = createLiveUpdateBroadcaster();
   const framePorts = createFramePortRegistry<MessagePortMain>();

@@ -182,8 +182,10 @@ export function createFakeElectron(appPath: string) {
         setPermissionRequestHandler: (listener: Listener) => (sessionHandlers['permissionRequest'] = listener),
         setPermissionCheckHandler: (listener: Listener) => (sessionHandlers['permissionCheck'] = listener),
         setDisplayMediaRequestHandler: (listener: Listener) => (sessionHandlers['displayMedia'] = listener),
+        protocol: { handle: (scheme: string, listener: Listener) => (sessionHandlers[`protocol:${scheme}`] = listener) },
       },
     },
+    protocol: { registerSchemesAsPrivileged: () => undefined },
     ipcMain: {
       handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener),
       removeHandler: (channel: string) => ipcHandlers.delete(channel),
