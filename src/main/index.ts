@@ -34,6 +34,7 @@ import { loadModelManifest, type ModelManifest } from './models/model-manifest';
 import { createRetentionSchedule } from './privacy/retention-schedule';
 import { createCallImportSession } from './services/call-import-session';
 import { recordingPathOfCall } from './replay/call-replay';
+import { createPeaksKeeper } from './replay/peaks-keeper';
 import { recoverUnfinishedCalls } from './services/call-recovery';
 import { analyzeCallFile } from './services/call-file-analysis';
 import { createLiveCallService, type LiveCallService } from './services/live-call-service';
@@ -105,6 +106,8 @@ function start(): void {
   installMediaPermissions(session.defaultSession, pages, logError);
   // The replay plays stored recordings over attune-recording:, answered from the library.
   installRecordingProtocol(session.defaultSession, (callId) => recordingPathOfCall(library.db, callId));
+  // Each call's waveform peaks are computed once as it is stored, so its replay opens at once.
+  const peaks = createPeaksKeeper({ db: () => library.db, logError });
 
   const broadcaster = createLiveUpdateBroadcaster();
   const framePorts = createFramePortRegistry<MessagePortMain>();
@@ -124,6 +127,7 @@ function start(): void {
         callLive = false;
         // The call is over: a renderer still posting frames on its port is no longer heard.
         framePorts.closeCurrent();
+        if (update.type === 'saved') peaks.keep(update.callId);
         break;
       default:
         break;
@@ -225,7 +229,10 @@ function start(): void {
       callImports: createCallImportSession({
         library,
         push: broadcastImportProgress,
-        enqueueTranscription: (callId) => transcription.background.enqueue(callId),
+        enqueueTranscription: (callId) => {
+          transcription.background.enqueue(callId);
+          peaks.keep(callId);
+        },
         logError,
       }),
       privacySettingsChanged: (previous, next) => retention.settingsChanged(previous, next),
@@ -265,6 +272,7 @@ function start(): void {
       // the middle of a call, where 'saved' would read as that call's end; they list it afterwards.
       // Sent past onLiveUpdate: it is not the end of a call, so no frame port is closed.
       if (!callLive) for (const { callId } of recovered) broadcaster.push({ type: 'saved', callId });
+      for (const { callId } of recovered) peaks.keep(callId);
     })
     .catch((error: unknown) => logError('attune: recovering unfinished calls failed', error))
     .then(() => {
