@@ -34,15 +34,19 @@ export interface ImportCallsSummary {
 }
 
 export type ImportCallsResult =
-  | { ok: true; summary: ImportCallsSummary; outcomes: ImportFileOutcome[] }
+  | { ok: true; importId: number; summary: ImportCallsSummary; outcomes: ImportFileOutcome[] }
   | { ok: false; error: string };
 
-/** Pushed while an import runs: the file list, each file as it starts and ends, the summary. */
+/**
+ * Pushed while an import runs: the file list, each file as it starts and ends, the summary. importId
+ * rises with each import, so a window can tell a late push of a finished import from a new one (pushes
+ * and the importCalls answer are separate messages).
+ */
 export type ImportProgress =
-  | { type: 'started'; total: number }
-  | { type: 'file-started'; index: number; total: number; path: string }
-  | { type: 'file-done'; index: number; total: number; outcome: ImportFileOutcome }
-  | { type: 'finished'; summary: ImportCallsSummary };
+  | { type: 'started'; importId: number; total: number }
+  | { type: 'file-started'; importId: number; index: number; total: number; path: string }
+  | { type: 'file-done'; importId: number; index: number; total: number; outcome: ImportFileOutcome }
+  | { type: 'finished'; importId: number; summary: ImportCallsSummary };
 
 /** Push channel main → windows for ImportProgress. */
 export const IMPORT_PROGRESS_CHANNEL = 'attune:import-progress';

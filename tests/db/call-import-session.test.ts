@@ -65,7 +65,8 @@ describe('call import session', () => {
       pushed.map((progress) => (progress.type === 'file-started' || progress.type === 'file-done' ? `${progress.type} ${progress.index + 1}/${progress.total}` : progress.type)),
       ['started', 'file-started 1/3', 'file-done 1/3', 'file-started 2/3', 'file-done 2/3', 'file-started 3/3', 'file-done 3/3', 'finished'],
     );
-    assert.deepEqual(pushed.at(-1), { type: 'finished', summary: result.summary });
+    assert.deepEqual(pushed.at(-1), { type: 'finished', importId: result.importId, summary: result.summary });
+    assert.ok(pushed.every((progress) => progress.importId === result.importId));
   });
 
   it('counts the same file again as a duplicate, not a failure, and queues nothing', async () => {
@@ -74,6 +75,8 @@ describe('call import session', () => {
     const result = await session.run({ paths: [join(folder, 'a-good.wav')] });
     assert.ok(result.ok);
     assert.deepEqual(result.summary, { imported: 0, duplicates: 1, failed: 0 });
+    const again = await session.run({ paths: [join(folder, 'a-good.wav')] });
+    assert.ok(again.ok && again.importId > result.importId, 'each import has a new, larger id');
     assert.deepEqual(queued, []);
   });
 

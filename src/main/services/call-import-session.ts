@@ -26,6 +26,7 @@ export const IMPORT_ALREADY_RUNNING = 'An import is already running; wait for it
 export function createCallImportSession(deps: CallImportSessionDeps): CallImportSession {
   const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
   let running = false;
+  let lastImportId = 0;
 
   const push = (progress: ImportProgress): void => {
     try {
@@ -39,13 +40,14 @@ export function createCallImportSession(deps: CallImportSessionDeps): CallImport
   const importAll = async (request: ImportCallsRequest): Promise<ImportCallsResult> => {
     const agentName = request.agentName?.trim() || DEFAULT_AGENT_NAME;
     const options = { agentChannel: request.agentChannel ?? 'left', agentName } as const;
+    const importId = ++lastImportId;
     const candidates = await listImportFiles(request.paths);
     const total = candidates.length;
-    push({ type: 'started', total });
+    push({ type: 'started', importId, total });
     const outcomes: ImportFileOutcome[] = [];
     const summary: ImportCallsSummary = { imported: 0, duplicates: 0, failed: 0 };
     for (const [index, candidate] of candidates.entries()) {
-      push({ type: 'file-started', index, total, path: candidate.path });
+      push({ type: 'file-started', importId, index, total, path: candidate.path });
       const outcome = toFileOutcome(
         candidate.tag === 'problem' ? { status: 'failed', path: candidate.path, reason: candidate.reason } : await importCallFile(deps.library, candidate.path, options),
       );
@@ -60,10 +62,10 @@ export function createCallImportSession(deps: CallImportSessionDeps): CallImport
       } else if (outcome.status === 'duplicate') summary.duplicates++;
       else summary.failed++;
       outcomes.push(outcome);
-      push({ type: 'file-done', index, total, outcome });
+      push({ type: 'file-done', importId, index, total, outcome });
     }
-    push({ type: 'finished', summary });
-    return { ok: true, summary, outcomes };
+    push({ type: 'finished', importId, summary });
+    return { ok: true, importId, summary, outcomes };
   };
 
   return {

@@ -1,7 +1,7 @@
-// App shell: sidebar navigation between the views, window-wide drop of recordings, and the live call
-// controller that outlives the Live view.
+// App shell: sidebar navigation between the views, window-wide drop of recordings, the live call
+// controller that outlives the Live view, and the stored call opened from the Library (replay).
 
-import { useEffect, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { AgentChannel } from '../../shared/ipc-contract';
 import { DropOverlay } from './components/DropOverlay';
 import { attuneBridge } from './lib/attune-bridge';
@@ -11,16 +11,24 @@ import { LiveCallController } from './live/live-call-controller';
 import { AnalyseView } from './views/AnalyseView';
 import { LibraryView } from './views/LibraryView';
 import { LiveView } from './views/LiveView';
+import { ReplayView } from './views/ReplayView';
 import { SettingsView } from './views/SettingsView';
+import { TrendsView } from './views/TrendsView';
 
-type ViewId = 'analyse' | 'live' | 'library' | 'settings';
+type ViewId = 'analyse' | 'live' | 'library' | 'trends' | 'settings';
 
 const NAVIGATION: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'analyse', label: 'Analyse' },
   { id: 'live', label: 'Live' },
   { id: 'library', label: 'Library' },
+  { id: 'trends', label: 'Trends' },
   { id: 'settings', label: 'Settings' },
 ];
+
+interface OpenCall {
+  callId: number;
+  atMs?: number;
+}
 
 function isWavFile(file: File): boolean {
   return /\.wav$/i.test(file.name);
@@ -29,6 +37,18 @@ function isWavFile(file: File): boolean {
 export function App(): ReactElement {
   const [view, setView] = useState<ViewId>('analyse');
   const [agentChannel, setAgentChannel] = useState<AgentChannel>('left');
+  // A stored call opened from the Library (a row, a search hit at its moment, a just-imported call).
+  const [openCall, setOpenCall] = useState<OpenCall | null>(null);
+  const openStoredCall = useCallback((callId: number, atMs?: number) => {
+    setOpenCall(atMs === undefined ? { callId } : { callId, atMs });
+    setView('library');
+  }, []);
+  const closeStoredCall = useCallback(() => setOpenCall(null), []);
+  const showView = (id: ViewId): void => {
+    // The Library entry always leads back to the list, also from an open call.
+    if (id === 'library') setOpenCall(null);
+    setView(id);
+  };
   const analysis = useCallAnalysis();
   // One live-call controller per window: a call keeps running while another view is shown.
   const [liveCall] = useState(() => new LiveCallController(attuneBridge()));
@@ -96,7 +116,7 @@ export function App(): ReactElement {
                 className="nav-item"
                 aria-current={view === item.id ? 'page' : undefined}
                 data-testid={`nav-${item.id}`}
-                onClick={() => setView(item.id)}
+                onClick={() => showView(item.id)}
               >
                 {item.label}
               </button>
@@ -115,10 +135,35 @@ export function App(): ReactElement {
           />
         )}
         {view === 'live' && <LiveView controller={liveCall} bridge={attuneBridge()} />}
-        {view === 'library' && <LibraryView />}
+        {view === 'library' && openCall === null && <LibraryView bridge={attuneBridge()} onOpenCall={openStoredCall} />}
+        {view === 'library' && openCall !== null && <OpenCallPage call={openCall} onBack={closeStoredCall} />}
+        {view === 'trends' && <TrendsView bridge={attuneBridge()} />}
         {view === 'settings' && <SettingsView bridge={attuneBridge()} />}
       </main>
       {isDragging && <DropOverlay />}
+    </div>
+  );
+}
+
+/** A stored call opened from the Library, with the way back to the list. */
+function OpenCallPage({ call, onBack }: { call: OpenCall; onBack: () => void }): ReactElement {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      // Alt+← as in a browser; plain arrows belong to the replay (seeking).
+      if (event.altKey && event.key === 'ArrowLeft') onBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack]);
+  return (
+    <div className="open-call-page">
+      <nav className="open-call-back" aria-label="Back">
+        <button type="button" className="button button-quiet" onClick={onBack} data-testid="back-to-library">
+          ← Library
+        </button>
+      </nav>
+      {/* A new key per call and moment: a search hit in the same call seeks afresh. */}
+      <ReplayView key={`${call.callId}@${call.atMs ?? ''}`} bridge={attuneBridge()} callId={call.callId} {...(call.atMs === undefined ? {} : { atMs: call.atMs })} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { AgentChannel, AttuneBridge } from '../../../shared/ipc-contract';
-import { applyImportProgress, IDLE_IMPORT, type ImportState } from './import-progress';
+import { applyImportProgress, IDLE_IMPORT, lastImportIdOf, type ImportState } from './import-progress';
 
 export interface CallImport {
   state: ImportState;
@@ -27,23 +27,33 @@ export function useCallImport(bridge: AttuneBridge, onCallImported: (callId: num
 
   const choose = useCallback<CallImport['choose']>(
     (kind, { agentName, agentChannel }) => {
-      setState({ tag: 'starting' });
-      const fail = (error: unknown): void => setState((previous) => ({ tag: 'failed', error: error instanceof Error ? error.message : String(error), outcomes: previous.tag === 'running' ? previous.outcomes : [] }));
+      setState((previous) => ({ tag: 'starting', lastImportId: lastImportIdOf(previous) }));
+      const fail = (error: unknown): void =>
+        setState((previous) => ({
+          tag: 'failed',
+          lastImportId: lastImportIdOf(previous),
+          error: error instanceof Error ? error.message : String(error),
+          outcomes: previous.tag === 'running' ? previous.outcomes.filter((outcome) => outcome !== undefined) : [],
+        }));
       bridge.chooseImportSources(kind).then((paths) => {
         if (paths === null) {
-          setState(IDLE_IMPORT);
+          setState((previous) => ({ tag: 'idle', lastImportId: lastImportIdOf(previous) }));
           return;
         }
         bridge.importCalls({ paths, agentChannel, agentName: agentName.trim() }).then((result) => {
-          // The pushes have drawn the progress; the result is the last word (and says why if refused).
-          if (result.ok) setState({ tag: 'finished', summary: result.summary, outcomes: result.outcomes });
-          else fail(new Error(result.error));
+          // The answer is the last word on this import (pushes may still be on their way; they are ignored).
+          if (!result.ok) {
+            fail(new Error(result.error));
+            return;
+          }
+          setState({ tag: 'finished', importId: result.importId, summary: result.summary, outcomes: result.outcomes });
+          for (const outcome of result.outcomes) if (outcome.status === 'imported') onCallImported(outcome.callId);
         }, fail);
       }, fail);
     },
-    [bridge],
+    [bridge, onCallImported],
   );
 
-  const dismiss = useCallback(() => setState(IDLE_IMPORT), []);
+  const dismiss = useCallback(() => setState((previous) => ({ tag: 'idle', lastImportId: lastImportIdOf(previous) })), []);
   return { state, choose, dismiss };
 }
