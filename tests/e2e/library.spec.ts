@@ -2,11 +2,11 @@
 // importing a folder from the app (progress, summary, every unusable file listed with its reason, the
 // rest imported), each imported call's row showing the talk ratio and interruption counts that
 // `attune analyze` reports for the same file, sorting, filtering, search hits that open the call at
-// their moment, and deleting a call (after a confirmation) with its recording. 1280×800 screenshots in
+// their moment, the library as CSV, and deleting a call (after a confirmation) with its recording. 1280×800 screenshots in
 // test-results/ui-screenshots for a person to look at.
 
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
@@ -155,6 +155,16 @@ test('search finds a transcript word and opens the call at that moment', async (
   await openLibraryView(page);
   await page.getByTestId('import-files').click();
   await expect(page.getByTestId('import-summary')).toContainText('1 imported.');
+
+  // The library as CSV, where the (test-chosen) save dialog says.
+  const csvPath = join(attune.dropDir, 'library.csv');
+  attune.setChosenLibraryCsvPath(csvPath);
+  await page.getByTestId('export-csv').click();
+  await expect(page.getByTestId('export-outcome')).toHaveText(`Saved 1 call to ${csvPath}Dismiss`);
+  const csv = await readFile(csvPath, 'utf8');
+  expect(csv.split(/\r?\n/).filter((line) => line !== '')).toHaveLength(2);
+  expect(csv).toContain('Agent');
+
   const outcome = attune.importProgress.flatMap((progress) => (progress.type === 'file-done' ? [progress.outcome] : []))[0];
   if (outcome?.status !== 'imported') throw new Error(`not imported: ${JSON.stringify(outcome)}`);
 
