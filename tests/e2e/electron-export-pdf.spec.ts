@@ -35,7 +35,7 @@ test('a call report exported as PDF is a PDF written where the save dialog said'
   try {
     // The "user" picks pdfPath in the save dialog.
     await app.evaluate(({ dialog }, path) => {
-      dialog.showSaveDialog = (() => Promise.resolve({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+      dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath: path });
     }, pdfPath);
     const window = await app.firstWindow();
     await expect(window.getByRole('button', { name: 'Open recording…' })).toBeVisible();
