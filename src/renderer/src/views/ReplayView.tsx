@@ -64,7 +64,15 @@ function useAnnotations(bridge: AttuneBridge, callId: number, version: number): 
   return annotations;
 }
 
+/** Performance marks around opening a call (the e2e test and anyone profiling read them). */
+export const REPLAY_OPEN_MARK = 'attune:replay-open';
+export const REPLAY_READY_MARK = 'attune:replay-ready';
+
 export function ReplayView({ bridge, callId, atMs }: ReplayViewProps): ReactElement {
+  useEffect(() => {
+    performance.clearMarks(REPLAY_READY_MARK);
+    performance.mark(REPLAY_OPEN_MARK, { detail: { callId } });
+  }, [callId]);
   // All three asked for at once: the waveform need not wait for the figures, nor they for it.
   const call = useStoredCall(bridge, callId);
   const replay = useCallReplay(bridge, callId);
@@ -209,7 +217,10 @@ function LoadedReplay({ bridge, call, replay, transcript: { transcript, backgrou
                   marks={marks}
                   {...(atMs === undefined ? {} : { initialMs: atMs })}
                   onTime={setPlayheadMs}
-                  onReady={() => setReady(true)}
+                  onReady={() => {
+                    performance.mark(REPLAY_READY_MARK, { detail: { callId: call.id } });
+                    setReady(true);
+                  }}
                 />
               );
             }
