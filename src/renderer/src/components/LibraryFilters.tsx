@@ -2,7 +2,7 @@
 // that does not parse says why beside it and the table keeps the last good result.
 
 import type { ReactElement } from 'react';
-import { EMPTY_FILTERS, hasFilters, type LibraryFilterField, type LibraryFilterForm } from '../lib/library-filters';
+import type { LibraryFilterField, LibraryFilterForm } from '../lib/library-filters';
 
 export interface LibraryFiltersProps {
   form: LibraryFilterForm;
@@ -56,9 +56,6 @@ export function LibraryFilters({ form, problems, agentNames, onChange }: Library
           {number('listeningScoreMax', 'at most', { min: 0, max: 100, step: 1, placeholder: 'max' })}
         </div>
       </div>
-      <button type="button" className="button button-quiet filter-clear" onClick={() => onChange({ ...EMPTY_FILTERS })} disabled={!hasFilters(form)} data-testid="filter-clear">
-        Clear filters
-      </button>
     </fieldset>
   );
 }

@@ -91,9 +91,14 @@ export function LibraryView({ bridge, onOpenCall }: LibraryViewProps): ReactElem
       <LibrarySearch bridge={bridge} onOpenCall={onOpenCall} libraryVersion={libraryVersion} />
 
       <section className="card library-calls" aria-labelledby="library-calls-title">
-        <h2 id="library-calls-title" className="card-title">
-          Calls
-        </h2>
+        <div className="library-calls-header">
+          <h2 id="library-calls-title" className="card-title">
+            Calls
+          </h2>
+          <button type="button" className="button button-quiet filter-clear" onClick={() => changeFilters({ ...EMPTY_FILTERS })} disabled={!filtered} data-testid="filter-clear">
+            Clear filters
+          </button>
+        </div>
         <LibraryFilters form={form} problems={parsed.ok ? {} : parsed.problems} agentNames={result?.agentNames ?? []} onChange={changeFilters} />
         {calls.tag === 'failed' && (
           <p className="library-error" role="alert">
