@@ -112,7 +112,7 @@ describe('preload bridge', () => {
   it('requires nothing but electron and defines a frozen window.attune with exactly the contract', async () => {
     const { attune, mainWorld, required } = await loadPreload();
     assert.deepEqual([...new Set(required)], ['electron']);
-    const expected = [...ATTUNE_IPC_METHODS, 'pathForDroppedFile', 'openFramePort', 'onLiveUpdate', 'onAppCommand'].sort();
+    const expected = [...ATTUNE_IPC_METHODS, 'pathForDroppedFile', 'openFramePort', 'onLiveUpdate', 'onAppCommand', 'onTranscriptionUpdate', 'onImportProgress'].sort();
     assert.deepEqual(Object.keys(attune).sort(), expected);
     assert.equal(Object.isFrozen(attune), true);
     // The page cannot swap the bridge for its own.
