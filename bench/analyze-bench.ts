@@ -7,6 +7,7 @@
 // generated calls (bench/transcription-bench.ts): word error rate and the recognizer's real-time factor
 // per channel; without a model it says "skipped: no model".
 //
+// The replay's main-process side of opening a 60-minute call (bench/replay-bench.ts).
 // First of all, the library's filter/sort times on 10 000 calls (bench/library-bench.ts; target ≤ 50 ms).
 //
 //   npm run bench [-- --synthetic] [--minutes N] [--live-only] [--transcription-only] [--library-only]
@@ -30,6 +31,7 @@ import { CALL_CONDITIONS, type CallCondition } from '../tests/fixtures/call-scri
 import { runLiveBench } from './live-bench';
 import { runTranscriptionBench } from './transcription-bench';
 import { runLibraryBench } from './library-bench';
+import { runReplayBench } from './replay-bench';
 
 const ROOT = resolve(__dirname, '..');
 const GENERATED_DIR = join(ROOT, 'bench', 'generated');
@@ -223,6 +225,10 @@ async function main(): Promise<void> {
     if (!flags['live-only']) await benchFileAnalysis();
     process.stdout.write('\nAttune live benchmark\n');
     await runLiveBench();
+    if (!flags['live-only']) {
+      process.stdout.write('\nAttune replay benchmark\n');
+      await runReplayBench();
+    }
   }
   process.stdout.write('\nAttune transcription benchmark\n');
   if (!(await runTranscriptionBench({ conditions }))) process.exitCode = 1;
