@@ -67,6 +67,10 @@ test('import a folder: progress, unusable files listed with reasons, rows show w
   attune.setChosenImportSources([folder]);
   await page.getByTestId('import-agent-name').fill('Robin');
   await page.getByTestId('import-folder').click();
+  // The progress bar while it runs (the 95 s realistic call alone takes far longer to import than a poll).
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await expect(page.getByTestId('import-progress')).toContainText(/Looking for audio files…|\d of 5 files done/);
+  await expect(page.getByTestId('import-folder')).toBeDisabled();
   const summary = page.getByTestId('import-summary');
   await expect(summary).toContainText('2 imported, 3 could not be imported.', { timeout: 120_000 });
 
@@ -97,6 +101,8 @@ test('import a folder: progress, unusable files listed with reasons, rows show w
     await expect(row.getByTestId('cell-listening-score')).toHaveText(/^\d{1,3}$/);
     await expect(row).toContainText('Robin');
     await expect(row).toContainText('imported');
+    // Queued for transcription (no model here, so it waits for one).
+    expect(attune.transcription().background.callState(outcome.callId).state).not.toBe('none');
   }
   await expect(page.getByTestId('library-count')).toHaveText('2 stored calls');
   await reviewScreenshot(page, 'library-after-import');
