@@ -130,7 +130,15 @@ function LoadedReplay({ bridge, call, replay, transcript: { transcript, backgrou
     waveformRef.current?.seekMs(ms);
     setPlayheadMs(ms);
   }, []);
-  const goToMoment = useCallback((moment: ScorecardMoment) => seek(moment.atMs), [seek]);
+  // A new object per click, so the same moment clicked twice brings its turn back into view.
+  const [transcriptTarget, setTranscriptTarget] = useState<{ atMs: number } | null>(null);
+  const goToMoment = useCallback(
+    (moment: ScorecardMoment) => {
+      seek(moment.atMs);
+      setTranscriptTarget({ atMs: moment.atMs });
+    },
+    [seek],
+  );
 
   const loadedTranscript = transcript.tag === 'loaded' ? transcript.transcript : null;
   const stateLine = loadedTranscript === null ? null : transcriptStateLine(loadedTranscript, background);
@@ -248,7 +256,7 @@ function LoadedReplay({ bridge, call, replay, transcript: { transcript, backgrou
             </p>
           )}
           {loadedTranscript !== null && loadedTranscript.words.length > 0 && (
-            <ReplayTranscript words={loadedTranscript.words} cues={loadedTranscript.cues} playheadMs={playheadMs} onSeek={seek} />
+            <ReplayTranscript words={loadedTranscript.words} cues={loadedTranscript.cues} playheadMs={playheadMs} onSeek={seek} target={transcriptTarget} />
           )}
         </section>
         <div className="replay-side">
