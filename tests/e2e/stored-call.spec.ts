@@ -79,10 +79,13 @@ test('stored calls: recovered, not recorded with a bare mark, and one deleted me
   await expect(page.getByTestId('timeline-note')).toHaveCount(0);
   const cue = page.getByRole('button', { name: 'Cue shown at 0:09: Customer cut in — acknowledge and let them speak' });
   await expect(cue).toHaveAttribute('data-kind', 'customer-cut-in');
-  // Reached from the keyboard: from the title, Tab goes to Back, then to the first marker.
+  // Reached from the keyboard: from the title, Tab goes to Back, then on through the replay (annotations,
+  // outcome) to the first marker of the figures' timeline.
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('close-stored-call')).toBeFocused();
-  await page.keyboard.press('Tab');
+  for (let presses = 0; presses < 40 && !(await cue.evaluate((element) => element === document.activeElement)); presses += 1) {
+    await page.keyboard.press('Tab');
+  }
   await expect(cue).toBeFocused();
   await expect(page.getByTestId('timeline-moment-tip')).toContainText('They started talking over you.');
   await expect(page.getByTestId('call-moment')).toHaveText(['0:09CueCustomer cut in — acknowledge and let them speak They started talking over you.']);

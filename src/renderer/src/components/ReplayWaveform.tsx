@@ -5,7 +5,7 @@
 
 import { useEffect, useImperativeHandle, useRef, useState, forwardRef, type ReactElement } from 'react';
 import WaveSurfer from 'wavesurfer.js';
-import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
 import { decodePeaksChannel, type WaveformPeaks } from '../../../shared/replay';
@@ -16,6 +16,7 @@ import type { ReplayMark, ReplayMarkKind } from '../lib/replay-marks';
 export const LANE_HEIGHT_PX = 72;
 const SEEK_STEP_MS = 5_000;
 const JUMP_STEP_MS = 10_000;
+const SELECTION_REGION_ID = 'attune-selection';
 export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 2] as const;
 
 const COLOURS = {
@@ -78,7 +79,12 @@ export interface ReplayWaveformProps {
   url: string;
   durationMs: number;
   peaks: WaveformPeaks;
+  /** The call's own marks (speech, interruptions, …): drawn once. */
   marks: readonly ReplayMark[];
+  /** Annotations, redrawn whenever they change (wavesurfer regions). */
+  annotations: readonly ReplayMark[];
+  /** A range dragged on the waveform (an annotation can cover it), or null when cleared. */
+  onSelection?: (selection: { startMs: number; endMs: number } | null) => void;
   /** Where playback starts (a search hit's moment). */
   initialMs?: number;
   /** The playhead, while playing and after each seek (ms). */
@@ -88,15 +94,20 @@ export interface ReplayWaveformProps {
 }
 
 export const ReplayWaveform = forwardRef<ReplayWaveformHandle, ReplayWaveformProps>(function ReplayWaveform(
-  { url, durationMs, peaks, marks, initialMs, onTime, onReady },
+  { url, durationMs, peaks, marks, annotations, onSelection, initialMs, onTime, onReady },
   ref,
 ): ReactElement {
   const containerRef = useRef<HTMLDivElement>(null);
   const surferRef = useRef<WaveSurfer | null>(null);
   const onTimeRef = useRef(onTime);
   const onReadyRef = useRef(onReady);
+  const onSelectionRef = useRef(onSelection);
   onTimeRef.current = onTime;
   onReadyRef.current = onReady;
+  onSelectionRef.current = onSelection;
+  const regionsRef = useRef<RegionsPlugin | null>(null);
+  const [drawnAt, setDrawnAt] = useState(0);
+  const [hasSelection, setHasSelection] = useState(false);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
   const [zoomPxPerSec, setZoomPxPerSec] = useState(0);
@@ -133,6 +144,26 @@ export const ReplayWaveform = forwardRef<ReplayWaveformHandle, ReplayWaveformPro
       ],
     });
     surferRef.current = surfer;
+    regionsRef.current = regions;
+    // Drag across the waveform to select a range for an annotation; a new drag replaces the old one.
+    let selection: Region | null = null;
+    const stopDragSelection = regions.enableDragSelection({ color: 'rgba(219, 39, 119, 0.15)', id: SELECTION_REGION_ID });
+    const reportSelection = (region: Region): void => {
+      onSelectionRef.current?.({ startMs: Math.round(region.start * 1000), endMs: Math.round(region.end * 1000) });
+      setHasSelection(true);
+    };
+    const unsubscribeRegions = [
+      regions.on('region-created', (region) => {
+        if (region.id !== SELECTION_REGION_ID) return;
+        if (selection !== null && selection !== region) selection.remove();
+        selection = region;
+        region.element?.setAttribute('data-mark', 'selection');
+        reportSelection(region);
+      }),
+      regions.on('region-updated', (region) => {
+        if (region.id === SELECTION_REGION_ID) reportSelection(region);
+      }),
+    ];
     let mediaReady = false;
     let drawn = false;
     const announceReady = (): void => {
@@ -144,13 +175,6 @@ export const ReplayWaveform = forwardRef<ReplayWaveformHandle, ReplayWaveformPro
       // placed in percent so they follow zoom (one region each would lay the page out once per mark).
       // Added once the audio can play, so they never hold up the first play.
       surfer.getWrapper().appendChild(buildMarkLayer(marks.filter((mark) => mark.kind !== 'annotation'), durationMs));
-      // Annotations are few and are wavesurfer regions (the annotation panel's selection is one too).
-      for (const mark of marks) {
-        if (mark.kind !== 'annotation') continue;
-        const region = regions.addRegion({ start: mark.startMs / 1000, end: mark.endMs / 1000, color: MARK_COLOURS.annotation, drag: false, resize: false });
-        region.element?.setAttribute('title', mark.label);
-        region.element?.setAttribute('data-mark', mark.kind);
-      }
     };
     const onCanPlay = (): void => {
       mediaReady = true;
@@ -163,6 +187,7 @@ export const ReplayWaveform = forwardRef<ReplayWaveformHandle, ReplayWaveformPro
       surfer.on('ready', () => {
         if (initialMs !== undefined && initialMs > 0) surfer.setTime(initialMs / 1000);
         drawn = true;
+        setDrawnAt(performance.now());
         announceReady();
         if (mediaReady) addMarks();
       }),
@@ -178,13 +203,43 @@ export const ReplayWaveform = forwardRef<ReplayWaveformHandle, ReplayWaveformPro
     ];
     return () => {
       media.removeEventListener('canplay', onCanPlay);
-      for (const unsubscribe of unsubscribes) unsubscribe();
+      for (const unsubscribe of [...unsubscribes, ...unsubscribeRegions]) unsubscribe();
+      stopDragSelection();
       surfer.destroy();
       surferRef.current = null;
+      regionsRef.current = null;
     };
     // marks and initialMs are read once per load; a new URL or peaks is a new waveform.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, peaks, durationMs]);
+
+  // Annotations as regions, redrawn when they change (added, edited, deleted in the panel).
+  useEffect(() => {
+    const regions = regionsRef.current;
+    if (regions === null || drawnAt === 0) return;
+    const added = annotations.map((mark) => {
+      const region = regions.addRegion({
+        id: `annotation-${mark.startMs}-${mark.endMs}`,
+        start: mark.startMs / 1000,
+        end: mark.endMs / 1000,
+        color: mark.endMs > mark.startMs ? 'rgba(219, 39, 119, 0.18)' : MARK_COLOURS.annotation,
+        drag: false,
+        resize: false,
+      });
+      region.element?.setAttribute('title', mark.label);
+      region.element?.setAttribute('data-mark', mark.kind);
+      return region;
+    });
+    return () => {
+      for (const region of added) region.remove();
+    };
+  }, [annotations, drawnAt]);
+
+  const clearSelection = (): void => {
+    for (const region of regionsRef.current?.getRegions() ?? []) if (region.id === SELECTION_REGION_ID) region.remove();
+    setHasSelection(false);
+    onSelectionRef.current?.(null);
+  };
 
   // Keyboard control wherever focus is, except in a field (typing a note must not play the call).
   useEffect(() => {
@@ -275,7 +330,12 @@ export const ReplayWaveform = forwardRef<ReplayWaveformHandle, ReplayWaveformPro
             aria-valuetext={zoomPxPerSec === 0 ? 'whole call' : `${zoomPxPerSec} pixels per second`}
           />
         </label>
-        <span className="replay-keys">Space play/pause · ←/→ 5 s · J/L 10 s · K pause</span>
+        {hasSelection && (
+          <button type="button" className="button" onClick={clearSelection} data-testid="replay-clear-selection">
+            Clear selection
+          </button>
+        )}
+        <span className="replay-keys">Drag on the waveform to select a range · Space play/pause · ←/→ 5 s · J/L 10 s · K pause</span>
       </div>
       {error !== null && (
         <p className="field-error" role="alert" data-testid="replay-audio-error">

@@ -9,7 +9,10 @@ import type { StoredCall } from '../../../shared/calls';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
 import type { CallReplay } from '../../../shared/replay';
 import type { ScorecardMoment } from '../../../shared/scorecard';
+import { AnnotationsPanel } from '../components/AnnotationsPanel';
+import { CallOutcomeForm } from '../components/CallOutcomeForm';
 import { CallMetricsReport } from '../components/CallReport';
+import { CustomerHistory } from '../components/CustomerHistory';
 import { ListeningScorecard } from '../components/ListeningScorecard';
 import { ReplayTranscript } from '../components/ReplayTranscript';
 import { ReplayWaveform, type ReplayWaveformHandle } from '../components/ReplayWaveform';
@@ -29,6 +32,8 @@ export interface ReplayViewProps {
   callId: number;
   /** Open at this moment (e.g. a search hit). */
   atMs?: number;
+  /** Opens another stored call (this customer's earlier calls); default: this view shows it instead. */
+  onOpenCall?: (callId: number) => void;
 }
 
 type ReplayState = { tag: 'loading' } | { tag: 'loaded'; replay: CallReplay | null } | { tag: 'failed'; error: string };
@@ -48,7 +53,20 @@ function useCallReplay(bridge: AttuneBridge, callId: number): ReplayState {
   return state?.callId === callId ? state.state : { tag: 'loading' };
 }
 
-function useAnnotations(bridge: AttuneBridge, callId: number, version: number): Annotation[] {
+const EMPTY_METRICS: StoredCall['metrics'] = {
+  durationMs: 0,
+  talkRatio: 0,
+  agent: { talkMs: 0, longestMonologueMs: 0, interruptions: 0, segments: [] },
+  customer: { talkMs: 0, longestMonologueMs: 0, interruptions: 0, segments: [] },
+  interruptions: [],
+  backchannels: [],
+  overlapMs: 0,
+  silenceMs: 0,
+  deadAir: [],
+  responseGapMs: { median: null, p90: null },
+};
+
+function useAnnotations(bridge: AttuneBridge, callId: number): Annotation[] {
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   useEffect(() => {
     let current = true;
@@ -60,7 +78,7 @@ function useAnnotations(bridge: AttuneBridge, callId: number, version: number): 
     return () => {
       current = false;
     };
-  }, [bridge, callId, version]);
+  }, [bridge, callId]);
   return annotations;
 }
 
@@ -68,7 +86,14 @@ function useAnnotations(bridge: AttuneBridge, callId: number, version: number): 
 export const REPLAY_OPEN_MARK = 'attune:replay-open';
 export const REPLAY_READY_MARK = 'attune:replay-ready';
 
-export function ReplayView({ bridge, callId, atMs }: ReplayViewProps): ReactElement {
+export function ReplayView({ bridge, callId: givenCallId, atMs, onOpenCall }: ReplayViewProps): ReactElement {
+  // An earlier call of the same customer opens here unless the caller navigates itself.
+  const [shown, setShown] = useState({ given: givenCallId, callId: givenCallId });
+  const callId = shown.given === givenCallId ? shown.callId : givenCallId;
+  const openCall = useCallback(
+    (id: number) => (onOpenCall === undefined ? setShown({ given: givenCallId, callId: id }) : onOpenCall(id)),
+    [givenCallId, onOpenCall],
+  );
   useEffect(() => {
     performance.clearMarks(REPLAY_READY_MARK);
     performance.mark(REPLAY_OPEN_MARK, { detail: { callId } });
@@ -103,7 +128,17 @@ export function ReplayView({ bridge, callId, atMs }: ReplayViewProps): ReactElem
         </div>
       );
     case 'loaded':
-      return <LoadedReplay bridge={bridge} call={call.call} replay={replay} transcript={transcript} {...(atMs === undefined ? {} : { atMs })} />;
+      return (
+        <LoadedReplay
+          key={call.call.id}
+          bridge={bridge}
+          call={call.call}
+          replay={replay}
+          transcript={transcript}
+          onOpenCall={openCall}
+          {...(atMs === undefined || callId !== givenCallId ? {} : { atMs })}
+        />
+      );
     default:
       return assertNever(call);
   }
@@ -114,14 +149,18 @@ interface LoadedReplayProps {
   call: StoredCall;
   replay: ReplayState;
   transcript: ReturnType<typeof useCallTranscript>;
+  onOpenCall: (callId: number) => void;
   atMs?: number;
 }
 
-function LoadedReplay({ bridge, call, replay, transcript: { transcript, background }, atMs }: LoadedReplayProps): ReactElement {
-  // Bumped when the annotations change (the annotations panel's onChange), so the waveform redraws them.
-  const [annotationsVersion] = useState(0);
-  const annotations = useAnnotations(bridge, call.id, annotationsVersion);
-  const marks = useMemo(() => replayMarks(call, annotations), [call, annotations]);
+function LoadedReplay({ bridge, call, replay, transcript: { transcript, background }, onOpenCall, atMs }: LoadedReplayProps): ReactElement {
+  const loadedAnnotations = useAnnotations(bridge, call.id);
+  // The panel's list once it has changed them (added, edited, deleted), else the first load.
+  const [changedAnnotations, setChangedAnnotations] = useState<readonly Annotation[] | null>(null);
+  const annotations = changedAnnotations ?? loadedAnnotations;
+  const marks = useMemo(() => replayMarks(call), [call]);
+  const annotationMarks = useMemo(() => replayMarks({ metrics: EMPTY_METRICS, cards: [], notes: [] }, annotations), [annotations]);
+  const [selection, setSelection] = useState<{ startMs: number; endMs: number } | null>(null);
   const moments = useMemo(() => callMoments(call.cards, call.notes), [call]);
   const waveformRef = useRef<ReplayWaveformHandle>(null);
   const [playheadMs, setPlayheadMs] = useState(atMs ?? 0);
@@ -223,6 +262,8 @@ function LoadedReplay({ bridge, call, replay, transcript: { transcript, backgrou
                   durationMs={audio.durationMs}
                   peaks={audio.peaks}
                   marks={marks}
+                  annotations={annotationMarks}
+                  onSelection={setSelection}
                   {...(atMs === undefined ? {} : { initialMs: atMs })}
                   onTime={setPlayheadMs}
                   onReady={() => {
@@ -261,12 +302,16 @@ function LoadedReplay({ bridge, call, replay, transcript: { transcript, backgrou
         </section>
         <div className="replay-side">
           {loadedTranscript?.scorecard != null && <ListeningScorecard scorecard={loadedTranscript.scorecard} onGoToMoment={goToMoment} />}
-          {/* Slot: ANNOT's AnnotationsPanel (callId, playheadMs, selection, onSeek, onChange) goes here. */}
-          <section className="card replay-slot" data-slot="annotations" aria-label="Annotations">
-            <h2 className="card-title">Annotations</h2>
-            <p className="card-note">{annotations.length === 0 ? 'No annotations yet.' : `${annotations.length} on the waveform.`}</p>
-          </section>
-          {/* Slots: TRENDS' CallOutcomeForm and CustomerHistory (callId, onOpenCall) go here. */}
+          <AnnotationsPanel
+            bridge={bridge}
+            callId={call.id}
+            playheadMs={playheadMs}
+            selection={selection}
+            onSeek={seek}
+            onChange={(next) => setChangedAnnotations(next)}
+          />
+          <CallOutcomeForm bridge={bridge} callId={call.id} />
+          <CustomerHistory bridge={bridge} callId={call.id} onOpenCall={onOpenCall} />
         </div>
       </div>
 
