@@ -8,14 +8,14 @@ import { dragFileOver, dropFile } from './harness/drop-file';
 import { expectReportToShow } from './harness/expected-report';
 import { writeSyntheticCall } from './harness/synthetic-call';
 
-test('dropping a WAV analyses it, from any view', async ({ attune }) => {
+test('dropping a WAV analyses it, from another view', async ({ attune }) => {
   const { page } = attune;
   const callPath = join(attune.dropDir, 'dropped-call.wav');
   await writeSyntheticCall(callPath);
   const expected = await analyzeCallFile(callPath);
 
-  // Start somewhere else: a drop always means "analyse this".
-  await page.getByRole('button', { name: 'Library' }).click();
+  // Start somewhere else: a drop means "analyse this" in every view but the Library (which imports it).
+  await page.getByRole('button', { name: 'Settings' }).click();
   const transfer = await dragFileOver(page, 'dropped-call.wav');
   await expect(page.getByTestId('drop-overlay')).toBeVisible();
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });

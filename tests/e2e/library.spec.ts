@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness/attune-fixture';
+import { dragFileOver, dropFile } from './harness/drop-file';
 import { realisticCallPath } from './harness/fixture-calls';
 import { writeMonoWav, writeSyntheticCall } from './harness/synthetic-call';
 import { reviewScreenshot } from './harness/ui-screenshots';
@@ -216,4 +217,24 @@ test('a cancelled import dialog changes nothing', async ({ attune }) => {
   await expect(page.getByTestId('import-summary')).toHaveCount(0);
   await expect(page.getByTestId('import-error')).toHaveCount(0);
   expect(attune.importProgress).toEqual([]);
+});
+
+test('a recording dropped on the Library is imported, not analysed', async ({ attune }) => {
+  const { page } = attune;
+  await writeSyntheticCall(join(attune.dropDir, 'dropped-call.wav'));
+  await openLibraryView(page);
+  await page.getByTestId('import-agent-name').fill('Kim');
+  const transfer = await dragFileOver(page, 'dropped-call.wav');
+  await expect(page.getByTestId('drop-overlay')).toHaveText('Drop recordings or folders to import them into the library');
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await expect(page.getByTestId('import-summary')).toContainText('1 imported.');
+  await expect(page.getByTestId('library-view')).toBeVisible();
+  await expect(page.getByTestId('library-row')).toHaveCount(1);
+  await expect(page.getByTestId('library-row')).toContainText('Kim');
+  expect(attune.serviceCalls).toEqual([]);
+
+  // Dropped again: the same bytes are a duplicate, said as such, not a failure.
+  await dropFile(page, 'dropped-call.wav');
+  await expect(page.getByTestId('import-summary')).toContainText('0 imported, 1 already in the library.');
+  await expect(page.getByTestId('library-row')).toHaveCount(1);
 });

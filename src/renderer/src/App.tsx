@@ -6,6 +6,7 @@ import type { AgentChannel } from '../../shared/ipc-contract';
 import { DropOverlay } from './components/DropOverlay';
 import { attuneBridge } from './lib/attune-bridge';
 import { useCallAnalysis } from './lib/use-call-analysis';
+import { useCallImport } from './lib/use-call-import';
 import { useFileDrop } from './lib/use-file-drop';
 import { LiveCallController } from './live/live-call-controller';
 import { AnalyseView } from './views/AnalyseView';
@@ -44,6 +45,9 @@ export function App(): ReactElement {
     setView('library');
   }, []);
   const closeStoredCall = useCallback(() => setOpenCall(null), []);
+  // The Library's import, here so that recordings dropped on the Library are imported, not analysed.
+  const callImport = useCallImport(attuneBridge());
+  const libraryListShowing = view === 'library' && openCall === null;
   const showView = (id: ViewId): void => {
     // The Library entry always leads back to the list, also from an open call.
     if (id === 'library') setOpenCall(null);
@@ -62,8 +66,29 @@ export function App(): ReactElement {
     [],
   );
 
+  /** Files and folders dropped on the Library: imported as with "Import files…". */
+  const importDropped = (files: File[]): void => {
+    let paths: string[];
+    try {
+      paths = files.map((file) => attuneBridge().pathForDroppedFile(file));
+    } catch (error) {
+      callImport.fail(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    // Files dragged from some apps (e.g. a browser download bar) have no path on disk.
+    if (paths.some((path) => path === '')) {
+      callImport.fail('Some of these files have no location on disk. Save them to a folder first, then drop them again.');
+      return;
+    }
+    callImport.importPaths(paths);
+  };
+
   const isDragging = useFileDrop((files) => {
-    // A drop anywhere means "analyse this", whichever view is showing.
+    if (libraryListShowing) {
+      importDropped(files);
+      return;
+    }
+    // A drop anywhere else means "analyse this", whichever view is showing.
     setView('analyse');
     const [file] = files;
     if (!file) return;
@@ -135,12 +160,12 @@ export function App(): ReactElement {
           />
         )}
         {view === 'live' && <LiveView controller={liveCall} bridge={attuneBridge()} />}
-        {view === 'library' && openCall === null && <LibraryView bridge={attuneBridge()} onOpenCall={openStoredCall} />}
+        {view === 'library' && openCall === null && <LibraryView bridge={attuneBridge()} callImport={callImport} onOpenCall={openStoredCall} />}
         {view === 'library' && openCall !== null && <OpenCallPage call={openCall} onBack={closeStoredCall} />}
         {view === 'trends' && <TrendsView bridge={attuneBridge()} />}
         {view === 'settings' && <SettingsView bridge={attuneBridge()} />}
       </main>
-      {isDragging && <DropOverlay />}
+      {isDragging && <DropOverlay message={libraryListShowing ? 'Drop recordings or folders to import them into the library' : undefined} />}
     </div>
   );
 }

@@ -2,9 +2,8 @@
 // name and channel for them, a progress bar while main imports, then a summary with every file that
 // could not be used and why.
 
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import type { ImportFileOutcome } from '../../../shared/call-import';
-import type { AgentChannel } from '../../../shared/ipc-contract';
 import { importCounts, importSummaryText } from '../lib/import-progress';
 import { fileNameOf } from '../lib/format';
 import type { CallImport } from '../lib/use-call-import';
@@ -15,9 +14,7 @@ export interface CallImportPanelProps {
 }
 
 export function CallImportPanel({ callImport, onOpenCall }: CallImportPanelProps): ReactElement {
-  const [agentName, setAgentName] = useState('');
-  const [agentChannel, setAgentChannel] = useState<AgentChannel>('left');
-  const { state } = callImport;
+  const { state, agentName, agentChannel } = callImport;
   const busy = state.tag === 'starting' || state.tag === 'running';
   const counts = importCounts(state);
   const problems = state.tag === 'finished' || state.tag === 'failed' ? state.outcomes.filter((outcome) => outcome.status === 'failed') : [];
@@ -30,23 +27,23 @@ export function CallImportPanel({ callImport, onOpenCall }: CallImportPanelProps
       <div className="import-controls">
         <label className="import-field">
           Agent
-          <input type="text" value={agentName} placeholder="Agent" maxLength={100} onChange={(event) => setAgentName(event.target.value)} disabled={busy} data-testid="import-agent-name" />
+          <input type="text" value={agentName} placeholder="Agent" maxLength={100} onChange={(event) => callImport.setAgentName(event.target.value)} disabled={busy} data-testid="import-agent-name" />
         </label>
         <label className="import-field">
           Agent is on the
-          <select value={agentChannel} onChange={(event) => setAgentChannel(event.target.value === 'right' ? 'right' : 'left')} disabled={busy} data-testid="import-agent-channel">
+          <select value={agentChannel} onChange={(event) => callImport.setAgentChannel(event.target.value === 'right' ? 'right' : 'left')} disabled={busy} data-testid="import-agent-channel">
             <option value="left">left channel</option>
             <option value="right">right channel</option>
           </select>
         </label>
-        <button type="button" className="button button-primary" onClick={() => callImport.choose('files', { agentName, agentChannel })} disabled={busy} data-testid="import-files">
+        <button type="button" className="button button-primary" onClick={() => callImport.choose('files')} disabled={busy} data-testid="import-files">
           Import files…
         </button>
-        <button type="button" className="button" onClick={() => callImport.choose('folder', { agentName, agentChannel })} disabled={busy} data-testid="import-folder">
+        <button type="button" className="button" onClick={() => callImport.choose('folder')} disabled={busy} data-testid="import-folder">
           Import folder…
         </button>
       </div>
-      <p className="library-hint import-hint">Stereo recordings with the agent on one channel and the customer on the other: WAV, MP3, Ogg Opus or Ogg Vorbis. Folders are searched for audio files.</p>
+      <p className="library-hint import-hint">Stereo recordings with the agent on one channel and the customer on the other: WAV, MP3, Ogg Opus or Ogg Vorbis. Folders are searched for audio files. You can also drop files or folders here.</p>
 
       {busy && (
         <div className="import-progress" role="status" data-testid="import-progress">

@@ -2,10 +2,10 @@
 
 import type { ReactElement } from 'react';
 
-export function DropOverlay(): ReactElement {
+export function DropOverlay({ message = 'Drop the WAV recording to analyse it' }: { message?: string | undefined }): ReactElement {
   return (
     <div className="drop-overlay" aria-hidden="true" data-testid="drop-overlay">
-      <div className="drop-overlay-panel">Drop the WAV recording to analyse it</div>
+      <div className="drop-overlay-panel">{message}</div>
     </div>
   );
 }

@@ -19,7 +19,7 @@ export interface LibrarySearchProps {
   bridge: AttuneBridge;
   onOpenCall: (callId: number, atMs: number) => void;
   /** Bumped when the library changed (import, delete, annotation), so a shown search is run again. */
-  libraryVersion: number;
+  libraryVersion: string;
 }
 
 export function LibrarySearch({ bridge, onOpenCall, libraryVersion }: LibrarySearchProps): ReactElement {
@@ -30,7 +30,7 @@ export function LibrarySearch({ bridge, onOpenCall, libraryVersion }: LibrarySea
   const [answer, setAnswer] = useState<{ key: string; answer: SearchAnswer } | null>(null);
 
   useEffect(() => {
-    const [request] = JSON.parse(key) as [string, number];
+    const [request] = JSON.parse(key) as [string, string];
     if (request === '') return;
     let current = true;
     const timer = setTimeout(() => {

@@ -1,7 +1,7 @@
 // The Library table's data: the calls matching the filters, in the chosen order, one page at a time,
 // asked of main (queryCalls) whenever any of those change or the library does (an import, a delete).
 
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
 import type { CallQuery, CallQueryResult, CallSortKey, SortDirection } from '../../../shared/library';
 
@@ -30,16 +30,16 @@ export function firstDirection(key: CallSortKey): SortDirection {
 
 type Answer = { tag: 'loaded'; result: CallQueryResult } | { tag: 'failed'; error: string };
 
-export function useLibraryCalls(bridge: AttuneBridge, filters: CallFilters, sort: LibrarySort, page: number): { calls: LibraryCalls; reload: () => void } {
-  const [generation, setGeneration] = useState(0);
+/** refreshKey: changes whenever the library did (an import, a delete), so the page is asked for again. */
+export function useLibraryCalls(bridge: AttuneBridge, filters: CallFilters, sort: LibrarySort, page: number, refreshKey: string): LibraryCalls {
   const query: CallQuery = { ...filters, sort, offset: page * LIBRARY_PAGE_SIZE, limit: LIBRARY_PAGE_SIZE };
   // Everything the answer depends on; an answer to an older key is shown only as "previous".
-  const key = JSON.stringify([query, generation]);
+  const key = JSON.stringify([query, refreshKey]);
   const [answer, setAnswer] = useState<{ key: string; answer: Answer } | null>(null);
 
   useEffect(() => {
     let current = true;
-    const [request] = JSON.parse(key) as [CallQuery, number];
+    const [request] = JSON.parse(key) as [CallQuery, string];
     bridge.queryCalls(request).then(
       (result) => {
         if (current) setAnswer({ key, answer: { tag: 'loaded', result } });
@@ -54,8 +54,5 @@ export function useLibraryCalls(bridge: AttuneBridge, filters: CallFilters, sort
     };
   }, [bridge, key]);
 
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  const calls: LibraryCalls =
-    answer !== null && answer.key === key ? answer.answer : { tag: 'loading', previous: answer !== null && answer.answer.tag === 'loaded' ? answer.answer.result : null };
-  return { calls, reload };
+  return answer !== null && answer.key === key ? answer.answer : { tag: 'loading', previous: answer !== null && answer.answer.tag === 'loaded' ? answer.answer.result : null };
 }

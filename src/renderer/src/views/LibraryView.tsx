@@ -2,7 +2,7 @@
 // filters by agent, dates and metric thresholds; search over transcripts and annotations; import of
 // recorded calls; delete; the table (as filtered) as CSV.
 
-import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
 import type { CallSortKey, ExportLibraryCsvResult } from '../../../shared/library';
 import { CallImportPanel } from '../components/CallImportPanel';
@@ -10,19 +10,21 @@ import { LibraryFilters } from '../components/LibraryFilters';
 import { LibrarySearch } from '../components/LibrarySearch';
 import { LibraryTable } from '../components/LibraryTable';
 import { EMPTY_FILTERS, hasFilters, parseLibraryFilters, type LibraryFilterForm } from '../lib/library-filters';
-import { useCallImport } from '../lib/use-call-import';
+import type { CallImport } from '../lib/use-call-import';
 import { DEFAULT_SORT, firstDirection, LIBRARY_PAGE_SIZE, useLibraryCalls, type CallFilters, type LibrarySort } from '../lib/use-library-calls';
 import '../styles/library.css';
 
 export interface LibraryViewProps {
   bridge: AttuneBridge;
+  /** The import (the App's, so a recording dropped on the window can start one too). */
+  callImport: CallImport;
   /** Opens a stored call (at a moment, for a search hit). */
   onOpenCall: (callId: number, atMs?: number) => void;
 }
 
 type ExportState = { tag: 'idle' } | { tag: 'busy' } | { tag: 'done'; result: ExportLibraryCsvResult };
 
-export function LibraryView({ bridge, onOpenCall }: LibraryViewProps): ReactElement {
+export function LibraryView({ bridge, callImport, onOpenCall }: LibraryViewProps): ReactElement {
   const [form, setForm] = useState<LibraryFilterForm>({ ...EMPTY_FILTERS });
   const [sort, setSort] = useState<LibrarySort>(DEFAULT_SORT);
   const [page, setPage] = useState(0);
@@ -32,13 +34,18 @@ export function LibraryView({ bridge, onOpenCall }: LibraryViewProps): ReactElem
   const parsed = useMemo(() => parseLibraryFilters(form), [form]);
   // While a field does not parse, the table keeps the last filters that did.
   const [filters, setFilters] = useState<CallFilters>({});
-  const { calls, reload } = useLibraryCalls(bridge, filters, sort, page);
-
-  const libraryChanged = useCallback(() => {
-    setLibraryVersion((version) => version + 1);
-    reload();
-  }, [reload]);
-  const callImport = useCallImport(bridge, libraryChanged);
+  const libraryChanged = useCallback(() => setLibraryVersion((version) => version + 1), []);
+  // Each call imported (here or from another window) shows up at once.
+  useEffect(
+    () =>
+      bridge.onImportProgress((progress) => {
+        if ((progress.type === 'file-done' && progress.outcome.status === 'imported') || progress.type === 'finished') libraryChanged();
+      }),
+    [bridge, libraryChanged],
+  );
+  // The importCalls answer may come before the pushes: an import's end asks again too.
+  const refreshKey = `${libraryVersion}/${callImport.state.tag === 'finished' ? callImport.state.importId : 0}`;
+  const calls = useLibraryCalls(bridge, filters, sort, page, refreshKey);
 
   const changeFilters = (next: LibraryFilterForm): void => {
     setForm(next);
@@ -88,7 +95,7 @@ export function LibraryView({ bridge, onOpenCall }: LibraryViewProps): ReactElem
       {exportState.tag === 'done' && <ExportOutcome result={exportState.result} onDismiss={() => setExportState({ tag: 'idle' })} />}
 
       <CallImportPanel callImport={callImport} onOpenCall={(callId) => onOpenCall(callId)} />
-      <LibrarySearch bridge={bridge} onOpenCall={onOpenCall} libraryVersion={libraryVersion} />
+      <LibrarySearch bridge={bridge} onOpenCall={onOpenCall} libraryVersion={refreshKey} />
 
       <section className="card library-calls" aria-labelledby="library-calls-title">
         <div className="library-calls-header">
