@@ -108,6 +108,7 @@ export const ReplayWaveform = forwardRef<ReplayWaveformHandle, ReplayWaveformPro
   const regionsRef = useRef<RegionsPlugin | null>(null);
   const [drawnAt, setDrawnAt] = useState(0);
   const [hasSelection, setHasSelection] = useState(false);
+  const [playable, setPlayable] = useState(false);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
   const [zoomPxPerSec, setZoomPxPerSec] = useState(0);
@@ -170,12 +171,7 @@ export const ReplayWaveform = forwardRef<ReplayWaveformHandle, ReplayWaveformPro
       if (mediaReady && drawn) onReadyRef.current?.();
     };
     const media = surfer.getMediaElement();
-    const addMarks = (): void => {
-      // The call's own marks (thousands in a long call) go in one layer inside wavesurfer's wrapper,
-      // placed in percent so they follow zoom (one region each would lay the page out once per mark).
-      // Added once the audio can play, so they never hold up the first play.
-      surfer.getWrapper().appendChild(buildMarkLayer(marks.filter((mark) => mark.kind !== 'annotation'), durationMs));
-    };
+    const addMarks = (): void => setPlayable(true);
     const onCanPlay = (): void => {
       mediaReady = true;
       announceReady();
@@ -212,6 +208,17 @@ export const ReplayWaveform = forwardRef<ReplayWaveformHandle, ReplayWaveformPro
     // marks and initialMs are read once per load; a new URL or peaks is a new waveform.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, peaks, durationMs]);
+
+  // The call's own marks (thousands in a long call) go in one layer inside wavesurfer's wrapper, placed
+  // in percent so they follow zoom (one region each would lay the page out once per mark). Added once the
+  // audio can play, so they never hold up the first play, and again if they change (the call arrived).
+  useEffect(() => {
+    const surfer = surferRef.current;
+    if (surfer === null || !playable) return;
+    const layer = buildMarkLayer(marks.filter((mark) => mark.kind !== 'annotation'), durationMs);
+    surfer.getWrapper().appendChild(layer);
+    return () => layer.remove();
+  }, [marks, playable, durationMs]);
 
   // Annotations as regions, redrawn when they change (added, edited, deleted in the panel).
   useEffect(() => {

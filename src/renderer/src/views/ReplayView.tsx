@@ -103,12 +103,6 @@ export function ReplayView({ bridge, callId: givenCallId, atMs, onOpenCall }: Re
   const replay = useCallReplay(bridge, callId);
   const transcript = useCallTranscript(bridge, callId);
   switch (call.tag) {
-    case 'loading':
-      return (
-        <p className="card stored-call-status" role="status">
-          Loading the call…
-        </p>
-      );
     case 'missing':
       return (
         <div className="error-alert" role="alert" data-testid="stored-call-error">
@@ -127,12 +121,15 @@ export function ReplayView({ bridge, callId: givenCallId, atMs, onOpenCall }: Re
           </div>
         </div>
       );
+    // The waveform opens as soon as its peaks arrive; the call's figures and marks join it when they do.
+    case 'loading':
     case 'loaded':
       return (
         <LoadedReplay
-          key={call.call.id}
+          key={callId}
           bridge={bridge}
-          call={call.call}
+          callId={callId}
+          call={call.tag === 'loaded' ? call.call : null}
           replay={replay}
           transcript={transcript}
           onOpenCall={openCall}
@@ -146,22 +143,24 @@ export function ReplayView({ bridge, callId: givenCallId, atMs, onOpenCall }: Re
 
 interface LoadedReplayProps {
   bridge: AttuneBridge;
-  call: StoredCall;
+  callId: number;
+  /** null while it loads. */
+  call: StoredCall | null;
   replay: ReplayState;
   transcript: ReturnType<typeof useCallTranscript>;
   onOpenCall: (callId: number) => void;
   atMs?: number;
 }
 
-function LoadedReplay({ bridge, call, replay, transcript: { transcript, background }, onOpenCall, atMs }: LoadedReplayProps): ReactElement {
-  const loadedAnnotations = useAnnotations(bridge, call.id);
+function LoadedReplay({ bridge, callId, call, replay, transcript: { transcript, background }, onOpenCall, atMs }: LoadedReplayProps): ReactElement {
+  const loadedAnnotations = useAnnotations(bridge, callId);
   // The panel's list once it has changed them (added, edited, deleted), else the first load.
   const [changedAnnotations, setChangedAnnotations] = useState<readonly Annotation[] | null>(null);
   const annotations = changedAnnotations ?? loadedAnnotations;
-  const marks = useMemo(() => replayMarks(call), [call]);
+  const marks = useMemo(() => (call === null ? [] : replayMarks(call)), [call]);
   const annotationMarks = useMemo(() => replayMarks({ metrics: EMPTY_METRICS, cards: [], notes: [] }, annotations), [annotations]);
   const [selection, setSelection] = useState<{ startMs: number; endMs: number } | null>(null);
-  const moments = useMemo(() => callMoments(call.cards, call.notes), [call]);
+  const moments = useMemo(() => (call === null ? [] : callMoments(call.cards, call.notes)), [call]);
   const waveformRef = useRef<ReplayWaveformHandle>(null);
   const [playheadMs, setPlayheadMs] = useState(atMs ?? 0);
   const [ready, setReady] = useState(false);
@@ -184,6 +183,113 @@ function LoadedReplay({ bridge, call, replay, transcript: { transcript, backgrou
 
   return (
     <div className="call-report replay" data-testid="stored-call-report">
+      {call === null ? (
+        <p className="card stored-call-status" role="status">
+          Loading the call…
+        </p>
+      ) : (
+        <CallFacts call={call} />
+      )}
+
+      <section className="card replay-player" aria-labelledby="replay-title" data-testid="replay" data-ready={ready ? 'true' : 'false'}>
+        <h2 id="replay-title" className="card-title">
+          Listen
+        </h2>
+        {(() => {
+          switch (replay.tag) {
+            case 'loading':
+              return (
+                <p role="status" className="replay-status">
+                  Opening the recording…
+                </p>
+              );
+            case 'failed':
+              return (
+                <p role="alert" className="field-error" data-testid="replay-audio-missing">
+                  The recording could not be opened: {replay.error}
+                </p>
+              );
+            case 'loaded': {
+              const audio = replay.replay?.audio;
+              if (audio === undefined) return null;
+              if (audio.state === 'missing') {
+                return (
+                  <p role="status" className="replay-missing" data-testid="replay-audio-missing">
+                    {audio.reason} The figures, transcript and annotations below are kept.
+                  </p>
+                );
+              }
+              return (
+                <ReplayWaveform
+                  ref={waveformRef}
+                  url={audio.url}
+                  durationMs={audio.durationMs}
+                  peaks={audio.peaks}
+                  marks={marks}
+                  annotations={annotationMarks}
+                  onSelection={setSelection}
+                  {...(atMs === undefined ? {} : { initialMs: atMs })}
+                  onTime={setPlayheadMs}
+                  onReady={() => {
+                    performance.mark(REPLAY_READY_MARK, { detail: { callId } });
+                    setReady(true);
+                  }}
+                />
+              );
+            }
+            default:
+              return assertNever(replay);
+          }
+        })()}
+        <ReplayLegend />
+      </section>
+
+      <div className="replay-columns">
+        <section className="card replay-transcript-card" aria-labelledby="replay-transcript-title">
+          <h2 id="replay-transcript-title" className="card-title">
+            Transcript
+          </h2>
+          {transcript.tag === 'loading' && <p role="status">Loading the transcript…</p>}
+          {transcript.tag === 'failed' && (
+            <p role="alert" className="field-error" data-testid="transcript-state">
+              The transcript could not be loaded: {transcript.error}
+            </p>
+          )}
+          {stateLine !== null && (
+            <p className="transcript-state" role="status" data-testid="transcript-state" data-state={loadedTranscript?.state}>
+              {stateLine}
+            </p>
+          )}
+          {loadedTranscript !== null && loadedTranscript.words.length > 0 && (
+            <ReplayTranscript words={loadedTranscript.words} cues={loadedTranscript.cues} playheadMs={playheadMs} onSeek={seek} target={transcriptTarget} />
+          )}
+        </section>
+        <div className="replay-side">
+          {loadedTranscript?.scorecard != null && <ListeningScorecard scorecard={loadedTranscript.scorecard} onGoToMoment={goToMoment} />}
+          <AnnotationsPanel
+            bridge={bridge}
+            callId={callId}
+            playheadMs={playheadMs}
+            selection={selection}
+            onSeek={seek}
+            onChange={(next) => setChangedAnnotations(next)}
+          />
+          <CallOutcomeForm bridge={bridge} callId={callId} />
+          <CustomerHistory bridge={bridge} callId={callId} onOpenCall={onOpenCall} />
+        </div>
+      </div>
+
+      {/* The figures (and their timeline of every segment) are drawn once the player is ready, so a long
+          call's report never delays the first play. */}
+      {call !== null && (ready || replay.tag === 'failed' || (replay.tag === 'loaded' && replay.replay?.audio.state !== 'available')) && (
+        <CallMetricsReport metrics={call.metrics} moments={moments} />
+      )}
+    </div>
+  );
+}
+
+function CallFacts({ call }: { call: StoredCall }): ReactElement {
+  return (
       <section className="card call-facts" aria-labelledby="call-facts-title">
         <h2 id="call-facts-title" className="card-title">
           About this call
@@ -226,101 +332,6 @@ function LoadedReplay({ bridge, call, replay, transcript: { transcript, backgrou
           </p>
         )}
       </section>
-
-      <section className="card replay-player" aria-labelledby="replay-title" data-testid="replay" data-ready={ready ? 'true' : 'false'}>
-        <h2 id="replay-title" className="card-title">
-          Listen
-        </h2>
-        {(() => {
-          switch (replay.tag) {
-            case 'loading':
-              return (
-                <p role="status" className="replay-status">
-                  Opening the recording…
-                </p>
-              );
-            case 'failed':
-              return (
-                <p role="alert" className="field-error" data-testid="replay-audio-missing">
-                  The recording could not be opened: {replay.error}
-                </p>
-              );
-            case 'loaded': {
-              const audio = replay.replay?.audio;
-              if (audio === undefined) return null;
-              if (audio.state === 'missing') {
-                return (
-                  <p role="status" className="replay-missing" data-testid="replay-audio-missing">
-                    {audio.reason} The figures, transcript and annotations below are kept.
-                  </p>
-                );
-              }
-              return (
-                <ReplayWaveform
-                  ref={waveformRef}
-                  url={audio.url}
-                  durationMs={audio.durationMs}
-                  peaks={audio.peaks}
-                  marks={marks}
-                  annotations={annotationMarks}
-                  onSelection={setSelection}
-                  {...(atMs === undefined ? {} : { initialMs: atMs })}
-                  onTime={setPlayheadMs}
-                  onReady={() => {
-                    performance.mark(REPLAY_READY_MARK, { detail: { callId: call.id } });
-                    setReady(true);
-                  }}
-                />
-              );
-            }
-            default:
-              return assertNever(replay);
-          }
-        })()}
-        <ReplayLegend />
-      </section>
-
-      <div className="replay-columns">
-        <section className="card replay-transcript-card" aria-labelledby="replay-transcript-title">
-          <h2 id="replay-transcript-title" className="card-title">
-            Transcript
-          </h2>
-          {transcript.tag === 'loading' && <p role="status">Loading the transcript…</p>}
-          {transcript.tag === 'failed' && (
-            <p role="alert" className="field-error" data-testid="transcript-state">
-              The transcript could not be loaded: {transcript.error}
-            </p>
-          )}
-          {stateLine !== null && (
-            <p className="transcript-state" role="status" data-testid="transcript-state" data-state={loadedTranscript?.state}>
-              {stateLine}
-            </p>
-          )}
-          {loadedTranscript !== null && loadedTranscript.words.length > 0 && (
-            <ReplayTranscript words={loadedTranscript.words} cues={loadedTranscript.cues} playheadMs={playheadMs} onSeek={seek} target={transcriptTarget} />
-          )}
-        </section>
-        <div className="replay-side">
-          {loadedTranscript?.scorecard != null && <ListeningScorecard scorecard={loadedTranscript.scorecard} onGoToMoment={goToMoment} />}
-          <AnnotationsPanel
-            bridge={bridge}
-            callId={call.id}
-            playheadMs={playheadMs}
-            selection={selection}
-            onSeek={seek}
-            onChange={(next) => setChangedAnnotations(next)}
-          />
-          <CallOutcomeForm bridge={bridge} callId={call.id} />
-          <CustomerHistory bridge={bridge} callId={call.id} onOpenCall={onOpenCall} />
-        </div>
-      </div>
-
-      {/* The figures (and their timeline of every segment) are drawn once the player is ready, so a long
-          call's report never delays the first play. */}
-      {(ready || replay.tag === 'failed' || (replay.tag === 'loaded' && replay.replay?.audio.state !== 'available')) && (
-        <CallMetricsReport metrics={call.metrics} moments={moments} />
-      )}
-    </div>
   );
 }
 
