@@ -109,6 +109,16 @@ describe('composition root under a stand-in Electron', () => {
     assert.deepEqual(saved('index.html'), [{ type: 'saved', callId: calls[0]?.id }]);
   });
 
+  it('serves speech models only to the recognizer partition, and recordings only to the app session', () => {
+    assert.deepEqual([...fake.privilegedSchemes].sort(), ['attune-model', 'attune-recording']);
+    const recognizer = fake.partitionHandlers.get('recognizer');
+    assert.ok(recognizer?.['protocol:attune-model'], 'the recognizer session answers attune-model:');
+    assert.ok(recognizer?.['permissionCheck'], 'the recognizer session decides its permissions');
+    assert.equal(recognizer?.['protocol:attune-recording'], undefined);
+    assert.ok(fake.sessionHandlers['protocol:attune-recording'], 'the app session answers attune-recording:');
+    assert.equal(fake.sessionHandlers['protocol:attune-model'], undefined);
+  });
+
   it('handles every contract channel and listens for frame ports', () => {
     for (const method of ATTUNE_IPC_METHODS) assert.ok(fake.ipcHandlers.has(channelForMethod(method)), method);
     assert.equal(fake.ipcListeners.listenerCount(FRAME_PORT_CHANNEL), 1);

@@ -173,19 +173,36 @@ export function createFakeElectron(appPath: string) {
 
   const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
 
+  /** A session whose handlers land in `handlers` (the default session's in sessionHandlers). */
+  const fakeSession = (handlers: Record<string, Listener>) => ({
+    webRequest: { onHeadersReceived: (listener: Listener) => (handlers['headers'] = listener) },
+    setPermissionRequestHandler: (listener: Listener) => (handlers['permissionRequest'] = listener),
+    setPermissionCheckHandler: (listener: Listener) => (handlers['permissionCheck'] = listener),
+    setDisplayMediaRequestHandler: (listener: Listener) => (handlers['displayMedia'] = listener),
+    protocol: { handle: (scheme: string, listener: Listener) => (handlers[`protocol:${scheme}`] = listener) },
+  });
+  /** Handlers installed on each named partition's session (e.g. the recognizer's). */
+  const partitionHandlers = new Map<string, Record<string, Listener>>();
+  const privilegedSchemes: string[] = [];
+
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
+    MessageChannelMain: class {
+      readonly port1 = new FakeMessagePortMain();
+      readonly port2 = new FakeMessagePortMain();
+    },
     session: {
-      defaultSession: {
-        webRequest: { onHeadersReceived: (listener: Listener) => (sessionHandlers['headers'] = listener) },
-        setPermissionRequestHandler: (listener: Listener) => (sessionHandlers['permissionRequest'] = listener),
-        setPermissionCheckHandler: (listener: Listener) => (sessionHandlers['permissionCheck'] = listener),
-        setDisplayMediaRequestHandler: (listener: Listener) => (sessionHandlers['displayMedia'] = listener),
-        protocol: { handle: (scheme: string, listener: Listener) => (sessionHandlers[`protocol:${scheme}`] = listener) },
+      defaultSession: fakeSession(sessionHandlers),
+      fromPartition: (partition: string) => {
+        const handlers = partitionHandlers.get(partition) ?? {};
+        partitionHandlers.set(partition, handlers);
+        return fakeSession(handlers);
       },
     },
-    protocol: { registerSchemesAsPrivileged: () => undefined },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: Array<{ scheme: string }>) => privilegedSchemes.push(...schemes.map((entry) => entry.scheme)),
+    },
     ipcMain: {
       handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener),
       removeHandler: (channel: string) => ipcHandlers.delete(channel),
@@ -231,5 +248,5 @@ export function createFakeElectron(appPath: string) {
     },
   };
 
-  return { electron, paths, ipcHandlers, ipcListeners, shortcuts, errorBoxes, trays, sessionHandlers, state, appEvents };
+  return { electron, paths, ipcHandlers, ipcListeners, shortcuts, errorBoxes, trays, sessionHandlers, partitionHandlers, privilegedSchemes, state, appEvents };
 }
