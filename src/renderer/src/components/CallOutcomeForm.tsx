@@ -1,11 +1,12 @@
 // A stored call's outcome, as a supervisor enters it: CSAT 1–5, resolved on first contact, the customer's
 // name and account (which link the customer's calls together). Every field may stay "not known".
-// Embedded by the replay view; `onChange` tells it (e.g. to refresh the customer's history).
+// Embedded by the replay view; `onChange` tells it, and CustomerHistory hears of it by itself.
 
 import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
 import { EMPTY_CALL_OUTCOME, type CallOutcome, type CallOutcomeRecord } from '../../../shared/outcomes';
 import { attuneBridge } from '../lib/attune-bridge';
+import { announceOutcomeSaved } from '../lib/outcome-events';
 import { formFromOutcome, OUTCOME_TEXT_MAX_CHARS, outcomeFromForm, sameOutcome, type OutcomeForm } from '../lib/outcome-form';
 import { messageOf } from '../lib/use-call-analysis';
 import '../styles/outcomes.css';
@@ -71,6 +72,7 @@ function OutcomeFormForCall({ callId, onChange, bridge: givenBridge }: CallOutco
         setStored(result.record.outcome);
         setForm(formFromOutcome(result.record.outcome));
         setState({ tag: 'saved' });
+        announceOutcomeSaved(result.record);
         onChange?.(result.record);
       },
       (error: unknown) => setState({ tag: 'failed', message: `Not saved: ${messageOf(error)}` }),

@@ -1,12 +1,14 @@
 // "This customer's earlier calls": the other calls with the same customer name or account, newest
 // first, each one click from its replay, with its outcome and how much feedback it carries.
-// Embedded by the replay view; `refreshKey` changes when this call's outcome was saved.
+// Embedded by the replay view. It reloads when any outcome is saved in this window (this call's
+// customer may have changed, or an earlier call's outcome), and when `refreshKey` changes.
 
 import { useEffect, useState, type ReactElement } from 'react';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
 import type { CustomerHistory as History } from '../../../shared/outcomes';
 import { attuneBridge } from '../lib/attune-bridge';
 import { formatClock, formatPercent, pluralize } from '../lib/format';
+import { onOutcomeSaved } from '../lib/outcome-events';
 import { describeOutcome } from '../lib/outcome-form';
 import { messageOf } from '../lib/use-call-analysis';
 import '../styles/outcomes.css';
@@ -14,7 +16,7 @@ import '../styles/outcomes.css';
 export interface CustomerHistoryProps {
   callId: number;
   onOpenCall: (callId: number) => void;
-  /** Change it to load the history again (after this call's outcome was edited). */
+  /** Change it to load the history again (e.g. after outcomes were imported). */
   refreshKey?: number;
   /** Default: the window's bridge. */
   bridge?: AttuneBridge;
@@ -29,6 +31,9 @@ function dateTimeOf(startedAt: string): string {
 export function CustomerHistory({ callId, onOpenCall, refreshKey = 0, bridge: givenBridge }: CustomerHistoryProps): ReactElement {
   const [bridge] = useState<AttuneBridge>(() => givenBridge ?? attuneBridge());
   const [state, setState] = useState<HistoryState>({ tag: 'loading' });
+  const [saves, setSaves] = useState(0);
+
+  useEffect(() => onOutcomeSaved(() => setSaves((count) => count + 1)), []);
 
   useEffect(() => {
     let current = true;
@@ -43,7 +48,7 @@ export function CustomerHistory({ callId, onOpenCall, refreshKey = 0, bridge: gi
     return () => {
       current = false;
     };
-  }, [bridge, callId, refreshKey]);
+  }, [bridge, callId, refreshKey, saves]);
 
   const history = state.tag === 'loaded' ? state.history : null;
   const who = history === null ? null : [history.customerName, history.customerAccount].filter((part) => part !== null).join(' · ');
