@@ -1,4 +1,4 @@
-// Migration 0009 (call_outcomes), its repository, the customer history, the trend rows and the outcomes
+// Migration 0008 (call_outcomes), its repository, the customer history, the trend rows and the outcomes
 // CSV import from a real file into a real (in-memory) database.
 
 import assert from 'node:assert/strict';
@@ -29,13 +29,13 @@ function addCall(db: SqliteDatabase, key: string, agentName: string, startedAt: 
 
 const outcome = (fields: Partial<CallOutcome>): CallOutcome => ({ csat: null, resolvedFirstContact: null, customerName: null, customerAccount: null, ...fields });
 
-describe('migration 0009: call outcomes', () => {
-  it('adds call_outcomes on top of version 8, leaving the calls untouched', () => {
+describe('migration 0008: call outcomes', () => {
+  it('adds call_outcomes on top of version 7, leaving the calls untouched', () => {
     const db = openDatabase(':memory:');
-    runMigrations(db, MIGRATIONS.slice(0, 8));
+    runMigrations(db, MIGRATIONS.slice(0, 7));
     const callId = addCall(db, 'k0', 'Dana', '2026-12-01T09:00:00.000Z');
-    assert.deepEqual(runMigrations(db, MIGRATIONS.slice(0, 9)), { fromVersion: 8, toVersion: 9 });
-    assert.equal(schemaVersion(db), 9);
+    assert.deepEqual(runMigrations(db, MIGRATIONS.slice(0, 8)), { fromVersion: 7, toVersion: 8 });
+    assert.equal(schemaVersion(db), 8);
     assert.equal(db.prepare('SELECT count(*) FROM call_outcomes').pluck().get(), 0);
     assert.equal(getCallOutcome(db, callId)?.updatedAt, null);
   });

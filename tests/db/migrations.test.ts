@@ -12,8 +12,7 @@ import { migration0004TranscriptionState } from '../../src/main/store/migrations
 import { migration0005CallImports } from '../../src/main/store/migrations/0005-call-imports';
 import { migration0006ListeningScore } from '../../src/main/store/migrations/0006-listening-score';
 import { migration0007Annotations } from '../../src/main/store/migrations/0007-annotations';
-import { migration0008Reserved } from '../../src/main/store/migrations/0008-reserved';
-import { migration0009CallOutcomes } from '../../src/main/store/migrations/0009-call-outcomes';
+import { migration0008CallOutcomes } from '../../src/main/store/migrations/0008-call-outcomes';
 import {
   DatabaseFromTheFutureError,
   latestSchemaVersion,
@@ -155,8 +154,7 @@ describe('runMigrations', () => {
       migration0005CallImports,
       migration0006ListeningScore,
       migration0007Annotations,
-      migration0008Reserved,
-      migration0009CallOutcomes,
+      migration0008CallOutcomes,
     ]);
     assert.deepEqual(MIGRATIONS.map((m) => m.version), MIGRATIONS.map((_, index) => index + 1));
   });

@@ -83,7 +83,7 @@ test('stored calls: recovered, not recorded with a bare mark, and one deleted me
   // outcome) to the first marker of the figures' timeline.
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('close-stored-call')).toBeFocused();
-  for (let presses = 0; presses < 40 && !(await cue.evaluate((element) => element === document.activeElement)); presses += 1) {
+  for (let presses = 0; presses < 40 && !(await cue.evaluate((element) => element === (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)); presses += 1) {
     await page.keyboard.press('Tab');
   }
   await expect(cue).toBeFocused();

@@ -1,5 +1,3 @@
-// Ends exhaustive switches over tagged unions: a new tag that is not handled fails to compile.
+// The analyzer's name for the shared exhaustiveness check (src/shared/assert-never.ts).
 
-export function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
+export { assertNever } from '../../shared/assert-never';

@@ -12,8 +12,8 @@ import { formatClock, formatDuration } from '../../shared/time-format';
 import type { CallTranscript } from '../../shared/transcription';
 // Pure, shared-only modules of the renderer: the report uses the app's own labels and turn grouping,
 // so an exported report and the app never name or group things differently.
-import { cueLabel, pointLabel, verdictLabel } from '../../renderer/src/lib/transcript-labels';
-import { buildTranscriptTurns } from '../../renderer/src/lib/transcript-turns';
+import { cueLabel, pointLabel, verdictLabel } from '../../shared/transcript-labels';
+import { buildTranscriptTurns } from '../../shared/transcript-turns';
 import { escapeHtml } from './html-escape';
 import { renderTimelineSvg, TIMELINE_COLORS } from './timeline-svg';
 

@@ -1,4 +1,4 @@
-// Call outcomes (migration 0009): read, replace or merge one call's outcome, and find the same
+// Call outcomes (migration 0008): read, replace or merge one call's outcome, and find the same
 // customer's other calls. A call whose outcome fields are all empty has no row at all.
 
 import type { CallOutcome, CallOutcomeRecord, CsatScore, CustomerHistory, CustomerHistoryCall } from '../../shared/outcomes';

@@ -3,7 +3,7 @@
 
 import type { CallMetrics } from '../../shared/call-analysis';
 import type { TranscriptWord } from '../../shared/transcript';
-import type { Scorecard, ScorecardMoment, ScorecardPoint, ScorecardPointKey, ScorecardVerdict } from '../../shared/scorecard';
+import type { Scorecard, ScorecardMoment, ScorecardPoint, ScorecardPointKey } from '../../shared/scorecard';
 import type { TranscriptCue, TranscriptCueType } from './cues';
 import { findCustomerName } from './detectors';
 import { defaultPhraseLists, type PhraseLists } from './phrases';

@@ -7,8 +7,7 @@ import { migration0004TranscriptionState } from './0004-transcription-state';
 import { migration0005CallImports } from './0005-call-imports';
 import { migration0006ListeningScore } from './0006-listening-score';
 import { migration0007Annotations } from './0007-annotations';
-import { migration0008Reserved } from './0008-reserved';
-import { migration0009CallOutcomes } from './0009-call-outcomes';
+import { migration0008CallOutcomes } from './0008-call-outcomes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -21,6 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005CallImports,
   migration0006ListeningScore,
   migration0007Annotations,
-  migration0008Reserved,
-  migration0009CallOutcomes,
+  migration0008CallOutcomes,
 ];

@@ -4,8 +4,8 @@
 import { forwardRef, type ReactElement } from 'react';
 import type { TranscriptCue } from '../../../shared/transcript';
 import { formatClock } from '../lib/format';
-import { cueLabel, cueTone } from '../lib/transcript-labels';
-import type { TranscriptSegment, TranscriptTurn } from '../lib/transcript-turns';
+import { cueLabel, cueTone } from '../../../shared/transcript-labels';
+import type { TranscriptSegment, TranscriptTurn } from '../../../shared/transcript-turns';
 
 export interface CallTranscriptPanelProps {
   turns: readonly TranscriptTurn[];

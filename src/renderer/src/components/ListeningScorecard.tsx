@@ -4,7 +4,7 @@
 import { useState, type ReactElement } from 'react';
 import type { Scorecard, ScorecardMoment, ScorecardPoint } from '../../../shared/scorecard';
 import { formatClock, NO_VALUE } from '../lib/format';
-import { pointLabel, verdictLabel } from '../lib/transcript-labels';
+import { pointLabel, verdictLabel } from '../../../shared/transcript-labels';
 
 /** More moments than this are behind a "Show all" button, so one busy point does not push the others away. */
 const MOMENTS_SHOWN = 6;

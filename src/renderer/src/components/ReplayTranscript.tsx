@@ -7,7 +7,7 @@ import type { TranscriptCue, TranscriptWord } from '../../../shared/transcript';
 import { formatClock } from '../lib/format';
 import { currentWordIndex } from '../lib/replay-marks';
 import { buildReplayTurns, wordsInTimeOrder, type ReplayTurn, type ReplayWord } from '../lib/replay-transcript';
-import { cueLabel, cueTone } from '../lib/transcript-labels';
+import { cueLabel, cueTone } from '../../../shared/transcript-labels';
 import '../styles/transcript.css';
 
 /** A word stays highlighted this long after it ends (the pause before the next one). */

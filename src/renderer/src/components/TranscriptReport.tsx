@@ -7,7 +7,7 @@ import type { ScorecardMoment } from '../../../shared/scorecard';
 import type { CallTranscript } from '../../../shared/transcription';
 import { assertNever } from '../lib/assert-never';
 import { transcriptStateLine } from '../lib/speech-model-text';
-import { buildTranscriptTurns, turnIndexAt } from '../lib/transcript-turns';
+import { buildTranscriptTurns, turnIndexAt } from '../../../shared/transcript-turns';
 import { useCallTranscript } from '../lib/use-call-transcript';
 import { CallTranscriptPanel } from './CallTranscriptPanel';
 import { ListeningScorecard } from './ListeningScorecard';

@@ -1,5 +1,3 @@
-// Exhaustiveness check for switches over tagged unions: a new tag becomes a compile error here.
+// The renderer's name for the shared exhaustiveness check (src/shared/assert-never.ts).
 
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
-}
+export { assertNever } from '../../../shared/assert-never';

@@ -2,7 +2,7 @@
 // spoken is highlighted), with the cues each word belongs to. Pure.
 
 import type { TranscriptChannel, TranscriptCue, TranscriptWord } from '../../../shared/transcript';
-import { TURN_GAP_MS } from './transcript-turns';
+import { TURN_GAP_MS } from '../../../shared/transcript-turns';
 
 /** A cue's start may differ from its first word's by rounding (as in transcript-turns.ts). */
 const CUE_MATCH_TOLERANCE_MS = 20;

@@ -5,8 +5,8 @@
 
 import type { Migration } from './migration';
 
-export const migration0009CallOutcomes: Migration = {
-  version: 9,
+export const migration0008CallOutcomes: Migration = {
+  version: 8,
   name: 'call outcomes: CSAT, first-contact resolution, customer name and account',
   up(db) {
     db.exec(`

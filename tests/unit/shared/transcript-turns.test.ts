@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTranscriptTurns, turnIndexAt } from '../../../src/renderer/src/lib/transcript-turns';
+import { buildTranscriptTurns, turnIndexAt } from '../../../src/shared/transcript-turns';
 import type { TranscriptChannel, TranscriptCue, TranscriptWord } from '../../../src/shared/transcript';
 
 /** Words said one after another from `startMs`, 300 ms each with 100 ms between. */

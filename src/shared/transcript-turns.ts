@@ -1,7 +1,7 @@
 // A stored call's transcript as the report shows it: the words of both channels grouped into turns
 // (one speaker, gaps under a second), in time order, with the words each cue is about marked. Pure.
 
-import type { TranscriptChannel, TranscriptCue, TranscriptWord } from '../../../shared/transcript';
+import type { TranscriptChannel, TranscriptCue, TranscriptWord } from './transcript';
 
 /** A longer silence inside one channel starts a new turn (as the detectors group them). */
 export const TURN_GAP_MS = 1_000;

@@ -1,7 +1,7 @@
 // Names people read for the transcript cues, the scorecard's points and their verdicts.
 
-import type { ScorecardPointKey, ScorecardVerdict } from '../../../shared/scorecard';
-import type { TranscriptCueType } from '../../../shared/transcript';
+import type { ScorecardPointKey, ScorecardVerdict } from './scorecard';
+import type { TranscriptCueType } from './transcript';
 import { assertNever } from './assert-never';
 
 export function cueLabel(type: TranscriptCueType): string {
