@@ -3,7 +3,6 @@
 
 import { useEffect, useRef, type ReactElement } from 'react';
 import type { AttuneBridge } from '../../../shared/ipc-contract';
-import { assertNever } from '../lib/assert-never';
 import { useStoredCall } from '../lib/use-stored-call';
 import { ReplayView } from './ReplayView';
 import '../styles/analyse.css';
@@ -59,34 +58,8 @@ export function StoredCallView({ bridge, callId, callInProgress, onClose }: Stor
         </div>
       </header>
 
-      {(() => {
-        switch (state.tag) {
-          case 'missing':
-            return (
-              <div className="error-alert" role="alert" data-testid="stored-call-error">
-                <div className="error-alert-text">
-                  <p className="error-alert-title">This call is not stored any more</p>
-                  <p className="error-alert-message">It may have been deleted. Go back to see the calls that are.</p>
-                </div>
-              </div>
-            );
-          case 'failed':
-            return (
-              <div className="error-alert" role="alert" data-testid="stored-call-error">
-                <div className="error-alert-text">
-                  <p className="error-alert-title">The call could not be opened</p>
-                  <p className="error-alert-message">{state.error}</p>
-                </div>
-              </div>
-            );
-          // The replay asks for the call, its waveform and transcript at once, and says it is loading.
-          case 'loading':
-          case 'loaded':
-            return <ReplayView bridge={bridge} callId={callId} />;
-          default:
-            return assertNever(state);
-        }
-      })()}
+      {/* The replay says itself when the call is gone or could not be opened, and that it is loading. */}
+      <ReplayView bridge={bridge} callId={callId} />
     </section>
   );
 }
