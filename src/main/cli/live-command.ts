@@ -5,12 +5,10 @@
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LiveUpdate } from '../../shared/live';
-import { createChannelPairFramer } from '../analysis/analyze-channels';
-import { FRAME_SAMPLES } from '../analysis/options';
 import { AudioInputError } from '../audio/audio-input-error';
 import { openWavFile } from '../audio/wav-file-reader';
 import type { Library } from '../library/library';
-import { encodeFrameBlock } from '../live/frame-block';
+import { createFrameBlockPacker } from '../live/frame-block-packer';
 import { createLiveCallService } from '../services/live-call-service';
 import { getCall } from '../store/calls-repository';
 import type { AgentChannel } from '../services/call-file-analysis';
@@ -65,24 +63,7 @@ export async function runLiveCommand(options: LiveCommandOptions, library: Libra
     void io.interrupted?.then(() => {
       stopRequested = true;
     });
-    const blockSamples = FRAME_SAMPLES * FRAMES_PER_BLOCK;
-    let agentBlock = new Int16Array(blockSamples);
-    let customerBlock = new Int16Array(blockSamples);
-    let filled = 0;
-    const send = (): void => {
-      service.handleFrameMessage(encodeFrameBlock(agentBlock.subarray(0, filled), customerBlock.subarray(0, filled)));
-      agentBlock = new Int16Array(blockSamples);
-      customerBlock = new Int16Array(blockSamples);
-      filled = 0;
-    };
-    const framer = createChannelPairFramer(layout.sampleRateHz, (agent, customer) => {
-      for (let i = 0; i < FRAME_SAMPLES; i++) {
-        agentBlock[filled + i] = toInt16(agent[i] as number);
-        customerBlock[filled + i] = toInt16(customer[i] as number);
-      }
-      filled += FRAME_SAMPLES;
-      if (filled === blockSamples) send();
-    });
+    const packer = createFrameBlockPacker(layout.sampleRateHz, FRAMES_PER_BLOCK, (block) => service.handleFrameMessage(block));
 
     const [agentIndex, customerIndex] = options.agentChannel === 'left' ? [0, 1] : [1, 0];
     const startedWallMs = performance.now();
@@ -92,7 +73,7 @@ export async function runLiveCommand(options: LiveCommandOptions, library: Libra
       if (agent === undefined || customer === undefined) throw new Error('reader returned fewer channels than requested');
       for (let at = 0; at < agent.length; at += pieceSamples) {
         if (stopRequested) break feeding;
-        framer.push(agent.subarray(at, at + pieceSamples), customer.subarray(at, at + pieceSamples));
+        packer.push(agent.subarray(at, at + pieceSamples), customer.subarray(at, at + pieceSamples));
         if (options.speed.tag === 'times') {
           const dueWallMs = startedWallMs + service.elapsedMs / options.speed.factor;
           const aheadMs = dueWallMs - performance.now();
@@ -102,8 +83,9 @@ export async function runLiveCommand(options: LiveCommandOptions, library: Libra
       // Let stdout drain and signals arrive between file blocks, even at full speed.
       await sleep(0);
     }
-    if (!stopRequested) framer.finish();
-    if (filled > 0) send();
+    // Stopped early, what is gathered is sent as it is; otherwise the framer's tail goes too.
+    if (stopRequested) packer.flush();
+    else packer.finish();
 
     const fedMs = service.elapsedMs;
     const stopped = await service.stopLiveCall();
@@ -137,10 +119,6 @@ function printUpdate(update: LiveUpdate, io: LiveCommandIo): void {
     default:
       io.stdout.write(`${JSON.stringify(update)}\n`);
   }
-}
-
-function toInt16(sample: number): number {
-  return Math.max(-32768, Math.min(32767, Math.round(sample * 32767)));
 }
 
 function clock(ms: number): string {
