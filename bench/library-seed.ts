@@ -7,20 +7,9 @@ import type { CallMetrics, InterruptionRecord, SegmentSpan } from '../src/shared
 import type { NewCall } from '../src/shared/calls';
 import type { SqliteDatabase } from '../src/main/store/database';
 import { insertCall } from '../src/main/store/calls-repository';
+import { seededRandom } from '../tests/support/seeded-random';
 
 export const SEED_AGENTS: readonly string[] = ['Dana', 'Eli', 'Farah', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lena', 'Milo', 'Noor', 'Omar'];
-
-/** mulberry32: small, fast and good enough to spread test data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Call number `index` of a seeded library: one call every ~40 minutes back from 2026-12-01. */
 export function seedCall(index: number, next: () => number): NewCall {
@@ -68,7 +57,7 @@ export function seedCall(index: number, next: () => number): NewCall {
 
 /** Stores `count` seeded calls in one transaction. */
 export function seedLibrary(db: SqliteDatabase, count: number, seed = 9): void {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const insertAll = db.transaction(() => {
     for (let index = 0; index < count; index += 1) insertCall(db, seedCall(index, next));
   });
