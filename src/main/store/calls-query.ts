@@ -4,6 +4,7 @@
 // a bound parameter.
 
 import type { CallQuery, CallQueryResult, CallSortKey, LibraryCallRow, NumberRange } from '../../shared/library';
+import { CALL_SUMMARY_COLUMNS, toCallSummaryRow, type CallSummaryDbRow } from './calls-repository';
 import type { SqliteDatabase } from './database';
 
 const SORT_COLUMNS: Readonly<Record<CallSortKey, string>> = Object.freeze({
@@ -25,17 +26,9 @@ const RANGE_FILTERS: ReadonlyArray<[RangeFilterKey, string]> = [
   ['listeningScore', 'listening_score'],
 ];
 
-interface Row {
-  id: number;
-  started_at: string;
-  agent_name: string;
-  duration_ms: number;
-  talk_ratio: number;
-  agent_interruptions: number;
-  customer_interruptions: number;
+interface Row extends CallSummaryDbRow {
   listening_score: number | null;
   source: 'live' | 'import';
-  recovered: number;
   has_recording: number;
 }
 
@@ -86,8 +79,7 @@ export function queryCalls(db: SqliteDatabase, query: CallQuery = {}): CallQuery
   const limit = query.limit === undefined ? -1 : Math.max(0, Math.floor(query.limit));
   const rows = db
     .prepare(
-      `SELECT id, started_at, agent_name, duration_ms, talk_ratio, agent_interruptions, customer_interruptions, listening_score,
-         source, recovered, recording_path IS NOT NULL AS has_recording
+      `SELECT ${CALL_SUMMARY_COLUMNS}, listening_score, source, recording_path IS NOT NULL AS has_recording
        FROM calls ${where} ${callOrderSql(query)} LIMIT ? OFFSET ?`,
     )
     .all(...params, limit, offset) as Row[];
@@ -102,15 +94,9 @@ export function listAgentNames(db: SqliteDatabase): string[] {
 
 function toLibraryRow(row: Row): LibraryCallRow {
   return {
-    id: row.id,
-    startedAt: row.started_at,
-    agentName: row.agent_name,
-    durationMs: row.duration_ms,
-    talkRatio: row.talk_ratio,
-    interruptions: { agent: row.agent_interruptions, customer: row.customer_interruptions },
+    ...toCallSummaryRow(row),
     listeningScore: row.listening_score,
     source: row.source,
-    recovered: row.recovered === 1,
     hasRecording: row.has_recording === 1,
   };
 }

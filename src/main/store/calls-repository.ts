@@ -29,7 +29,8 @@ interface CallRow {
   metrics_json: string;
 }
 
-interface SummaryRow {
+/** A calls row as CALL_SUMMARY_COLUMNS selects it (the library's query selects these and more). */
+export interface CallSummaryDbRow {
   id: number;
   started_at: string;
   agent_name: string;
@@ -120,15 +121,11 @@ export function hasCallWithRecordingKey(db: SqliteDatabase, recordingKey: string
   return db.prepare('SELECT 1 FROM calls WHERE recording_key = ?').pluck().get(recordingKey) !== undefined;
 }
 
-/** Every stored call, newest first (ties: the later stored first). */
-export function listCalls(db: SqliteDatabase): CallSummaryRow[] {
-  const rows = db
-    .prepare(
-      `SELECT id, started_at, agent_name, duration_ms, talk_ratio, agent_interruptions, customer_interruptions, recovered
-       FROM calls ORDER BY started_at DESC, id DESC`,
-    )
-    .all() as SummaryRow[];
-  return rows.map((row) => ({
+/** The columns of a CallSummaryDbRow, for a SELECT on calls. */
+export const CALL_SUMMARY_COLUMNS = 'id, started_at, agent_name, duration_ms, talk_ratio, agent_interruptions, customer_interruptions, recovered';
+
+export function toCallSummaryRow(row: CallSummaryDbRow): CallSummaryRow {
+  return {
     id: row.id,
     startedAt: row.started_at,
     agentName: row.agent_name,
@@ -136,7 +133,13 @@ export function listCalls(db: SqliteDatabase): CallSummaryRow[] {
     talkRatio: row.talk_ratio,
     interruptions: { agent: row.agent_interruptions, customer: row.customer_interruptions },
     recovered: row.recovered === 1,
-  }));
+  };
+}
+
+/** Every stored call, newest first (ties: the later stored first). */
+export function listCalls(db: SqliteDatabase): CallSummaryRow[] {
+  const rows = db.prepare(`SELECT ${CALL_SUMMARY_COLUMNS} FROM calls ORDER BY started_at DESC, id DESC`).all() as CallSummaryDbRow[];
+  return rows.map(toCallSummaryRow);
 }
 
 /** The call as it was inserted, or null if there is no call with this id. */
