@@ -4,26 +4,18 @@
 // that cannot be deleted keeps the call; an unknown id is said in one line.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { openLibrary, type Library } from '../../src/main/library/library';
+import { describe, it } from 'node:test';
+import type { Library } from '../../src/main/library/library';
 import { deleteCallWithFiles } from '../../src/main/services/call-deletion';
 import { getCall, insertCall } from '../../src/main/store/calls-repository';
 import { insertImportedCall } from '../../src/main/store/call-imports-repository';
 import { setTranscriptionState } from '../../src/main/store/transcription-state-repository';
 import { appendTranscriptWords, searchTranscripts } from '../../src/main/store/transcripts-repository';
-import { sampleCall } from './store-fixtures';
+import { sampleCall, tempLibraries } from './store-fixtures';
 
-const root = mkdtempSync(join(tmpdir(), 'attune-call-deletion-test-'));
-after(() => rmSync(root, { recursive: true, force: true }));
-let libraries = 0;
-
-function freshLibrary(): Library {
-  libraries += 1;
-  return openLibrary(join(root, `library-${libraries}`));
-}
+const { root, freshLibrary } = tempLibraries('call-deletion');
 
 function storeCall(library: Library, key: string, recordingPath: string | null = join(library.recordingsDir, `${key}.wav`)): number {
   if (recordingPath !== null) writeFileSync(recordingPath, 'RIFF');
@@ -88,7 +80,7 @@ describe('deleteCallWithFiles', () => {
   it('leaves a recording outside the library alone, and takes a recording already gone in its stride', () => {
     const library = freshLibrary();
     try {
-      const outside = join(root, `users-own-${libraries}.wav`);
+      const outside = join(root, 'users-own.wav');
       const theirs = storeCall(library, 'call-outside', outside);
       assert.deepEqual(deleteCallWithFiles(library, theirs), { ok: true, callId: theirs, deletedFiles: [] });
       assert.equal(existsSync(outside), true);

@@ -2,25 +2,15 @@
 // lengthened or switched off); a failing run is logged, never thrown. Also the CLI's retention step.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { applyRetentionForCli } from '../../src/main/cli/cli-retention';
-import { openLibrary, type Library } from '../../src/main/library/library';
+import type { Library } from '../../src/main/library/library';
 import { savePrivacySettings } from '../../src/main/privacy/privacy-settings';
 import { createRetentionSchedule, isRetentionShortened, RETENTION_INTERVAL_MS } from '../../src/main/privacy/retention-schedule';
 import { insertCall, listCalls } from '../../src/main/store/calls-repository';
-import { sampleCall } from './store-fixtures';
+import { sampleCall, tempLibraries } from './store-fixtures';
 
-const root = mkdtempSync(join(tmpdir(), 'attune-retention-schedule-test-'));
-after(() => rmSync(root, { recursive: true, force: true }));
-let libraries = 0;
-
-function freshLibrary(): Library {
-  libraries += 1;
-  return openLibrary(join(root, `library-${libraries}`));
-}
+const { freshLibrary } = tempLibraries('retention-schedule');
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 

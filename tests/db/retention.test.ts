@@ -3,24 +3,16 @@
 // deleted keeps its call for the next run.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { openLibrary, type Library } from '../../src/main/library/library';
+import { describe, it } from 'node:test';
+import type { Library } from '../../src/main/library/library';
 import { applyRetention } from '../../src/main/privacy/retention';
 import { getCall, insertCall, listCalls } from '../../src/main/store/calls-repository';
 import { appendTranscriptWords, getTranscript, searchTranscripts } from '../../src/main/store/transcripts-repository';
-import { sampleCall } from './store-fixtures';
+import { sampleCall, tempLibraries } from './store-fixtures';
 
-const root = mkdtempSync(join(tmpdir(), 'attune-retention-test-'));
-after(() => rmSync(root, { recursive: true, force: true }));
-let libraries = 0;
-
-function freshLibrary(): Library {
-  libraries += 1;
-  return openLibrary(join(root, `library-${libraries}`));
-}
+const { root, freshLibrary } = tempLibraries('retention');
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 

@@ -1,5 +1,11 @@
-// Shared by the call-store tests: a migrated in-memory database and a complete, realistic NewCall.
+// Shared by the call-store tests: a migrated in-memory database, a complete, realistic NewCall, and real
+// library folders under a temporary directory.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { openLibrary, type Library } from '../../src/main/library/library';
 import type { CallMetrics } from '../../src/shared/call-analysis';
 import type { NewCall } from '../../src/shared/calls';
 import { openDatabase, type SqliteDatabase } from '../../src/main/store/database';
@@ -54,4 +60,21 @@ export function sampleCall(overrides: Partial<NewCall> = {}): NewCall {
 
 export function countRows(db: SqliteDatabase, table: 'calls' | 'segments' | 'events' | 'cards_shown' | 'notes' | 'settings'): number {
   return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+}
+
+/**
+ * A temporary directory for the test file (removed after it), and `freshLibrary()` opening a new,
+ * empty library folder in it each time it is called.
+ */
+export function tempLibraries(name: string): { root: string; freshLibrary: () => Library } {
+  const root = mkdtempSync(join(tmpdir(), `attune-${name}-test-`));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  let libraries = 0;
+  return {
+    root,
+    freshLibrary: () => {
+      libraries += 1;
+      return openLibrary(join(root, `library-${libraries}`));
+    },
+  };
 }
