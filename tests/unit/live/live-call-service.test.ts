@@ -4,20 +4,17 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { openWavFile } from '../../../src/main/audio/wav-file-reader';
-import { openLibrary, type Library } from '../../../src/main/library/library';
 import { encodeFrameBlock } from '../../../src/main/live/frame-block';
 import { NODE_RECORDING_FS, type RecordingFs } from '../../../src/main/recording/recording-fs';
-import { CALL_RUNNING_ERROR, NO_CALL_ERROR, createLiveCallService, type LiveCallService } from '../../../src/main/services/live-call-service';
+import { CALL_RUNNING_ERROR, NO_CALL_ERROR, type LiveCallService } from '../../../src/main/services/live-call-service';
 import { getCall, listCalls } from '../../../src/main/store/calls-repository';
 import type { SegmentSpan } from '../../../src/shared/call-analysis';
-import type { LiveEvent, LiveMetricsSnapshot, LiveUpdate } from '../../../src/shared/live';
+import type { LiveMetricsSnapshot } from '../../../src/shared/live';
 import { renderSyntheticCall } from '../cli/synthetic-call';
 import { failingWavFs } from '../recording/failing-fs';
+import { newLiveService, tempLiveLibrary } from './live-service-harness';
 
 /**
  * Customer talks, the agent cuts in (an interruption), the customer talks again with an agent "mm-hm"
@@ -57,30 +54,9 @@ function feed(service: LiveCallService, agent: Int16Array, customer: Int16Array,
   }
 }
 
-let dir = '';
-let library: Library;
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'attune-live-'));
-  library = openLibrary(dir);
-});
-after(async () => {
-  library.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const library = tempLiveLibrary('attune-live-');
 
-function newService(recordingFs?: RecordingFs) {
-  const updates: LiveUpdate[] = [];
-  const logged: string[] = [];
-  const service = createLiveCallService({
-    library,
-    broadcast: (update) => updates.push(update),
-    logError: (message) => logged.push(message),
-    now: () => new Date('2026-12-01T09:00:00.000Z'),
-    ...(recordingFs === undefined ? {} : { recordingFs }),
-  });
-  const events = <T extends LiveEvent['type']>(type: T) => updates.filter((u): u is Extract<LiveEvent, { type: T }> => u.type === type);
-  return { service, updates, logged, events };
-}
+const newService = (recordingFs?: RecordingFs) => newLiveService(library(), recordingFs);
 
 describe('live call service', () => {
   it('analyses, coaches, records and stores a call fed as frame messages', async () => {
@@ -92,7 +68,7 @@ describe('live call service', () => {
     const started = await service.startLiveCall({ agentName: '  Dana  ' });
     assert.ok(started.ok);
     assert.equal(started.startedAt, '2026-12-01T09:00:00.000Z');
-    assert.ok(started.recordingPath?.startsWith(library.recordingsDir));
+    assert.ok(started.recordingPath?.startsWith(library().recordingsDir));
     assert.deepEqual(await service.startLiveCall({ agentName: 'Eve' }), { ok: false, error: CALL_RUNNING_ERROR });
     assert.deepEqual(updates[0], { type: 'started', startedAt: '2026-12-01T09:00:00.000Z', agentName: 'Dana' });
 
@@ -150,7 +126,7 @@ describe('live call service', () => {
     assert.deepEqual(await service.stopLiveCall(), { ok: false, error: NO_CALL_ERROR });
     assert.deepEqual(await service.getLiveStatus(), { state: 'idle' });
 
-    const stored = getCall(library.db, stopped.callId)!;
+    const stored = getCall(library().db, stopped.callId)!;
     assert.equal(stored.agentName, 'Dana');
     assert.equal(stored.durationMs, SCRIPT.durationMs);
     assert.equal(stored.recovered, false);
@@ -161,7 +137,7 @@ describe('live call service', () => {
     );
     assert.deepEqual(stored.notes, [{ atMs: 12_000, text: 'asked about the invoice', createdAt: '2026-12-01T09:00:00.000Z' }]);
     assert.equal(stored.metrics.interruptions.length, 1);
-    assert.equal(listCalls(library.db)[0]?.id, stopped.callId);
+    assert.equal(listCalls(library().db)[0]?.id, stopped.callId);
 
     const recordingPath = stored.recordingPath!;
     const reader = await openWavFile(recordingPath);
@@ -182,7 +158,7 @@ describe('live call service', () => {
     assert.equal(events('interruption').length, 1, 'the analysis went on');
     const stopped = await service.stopLiveCall();
     assert.ok(stopped.ok);
-    const stored = getCall(library.db, stopped.callId)!;
+    const stored = getCall(library().db, stopped.callId)!;
     assert.equal(stored.agentName, 'Agent');
     assert.equal(stored.durationMs, SCRIPT.durationMs);
     assert.deepEqual(
@@ -209,7 +185,7 @@ describe('live call service', () => {
     );
     const stopped = await service.stopLiveCall();
     assert.ok(stopped.ok);
-    const stored = getCall(library.db, stopped.callId)!;
+    const stored = getCall(library().db, stopped.callId)!;
     assert.equal(stored.durationMs, 8_000, 'the call went on after the device was lost');
     assert.deepEqual(stored.notes.map((n) => [n.atMs, n.text]), [
       [4_000, "Capture problem (customer's channel, track-ended): The customer audio device was disconnected."],
@@ -228,11 +204,11 @@ describe('live call service', () => {
     const problem = updates.find((u) => u.type === 'captureProblem');
     assert.ok(problem?.type === 'captureProblem');
     assert.equal(problem.problem, 'recording-failed');
-    assert.equal(problem.message, `Attune may not write to ${library.recordingsDir}. This call is not being recorded, but it is still analysed and stored.`);
+    assert.equal(problem.message, `Attune may not write to ${library().recordingsDir}. This call is not being recorded, but it is still analysed and stored.`);
     feed(service, AGENT.subarray(0, 16_000 * 8), CUSTOMER.subarray(0, 16_000 * 8));
     const stopped = await service.stopLiveCall();
     assert.ok(stopped.ok);
-    const stored = getCall(library.db, stopped.callId)!;
+    const stored = getCall(library().db, stopped.callId)!;
     assert.equal(stored.recordingPath, null);
     assert.equal(stored.durationMs, 8_000);
   });

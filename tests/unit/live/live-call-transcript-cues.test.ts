@@ -5,41 +5,21 @@
 // through live transcription to the card.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { openLibrary, type Library } from '../../../src/main/library/library';
+import { describe, it } from 'node:test';
 import { encodeFrameBlock } from '../../../src/main/live/frame-block';
-import { createLiveCallService, type LiveCallService } from '../../../src/main/services/live-call-service';
+import type { LiveCallService } from '../../../src/main/services/live-call-service';
 import { getCall } from '../../../src/main/store/calls-repository';
 import { createLiveTranscription } from '../../../src/main/transcription/live-transcription';
-import { DEFAULT_COACHING_SETTINGS, type LiveEvent, type LiveUpdate } from '../../../src/shared/live';
+import { DEFAULT_COACHING_SETTINGS, type LiveEvent } from '../../../src/shared/live';
 import type { TranscriptCue } from '../../../src/shared/transcript';
 import { fakeRecognizerOpener, finalOf } from '../transcription/fake-recognizer-page';
+import { newLiveService, tempLiveLibrary } from './live-service-harness';
 
-let dir = '';
-let library: Library;
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'attune-transcript-cues-'));
-  library = openLibrary(dir);
-});
-after(async () => {
-  library.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const library = tempLiveLibrary('attune-transcript-cues-');
 
 function newService(): { service: LiveCallService; cards: () => Array<Extract<LiveEvent, { type: 'card' }>>; logged: string[] } {
-  const updates: LiveUpdate[] = [];
-  const logged: string[] = [];
-  const service = createLiveCallService({
-    library,
-    broadcast: (update) => updates.push(update),
-    logError: (message) => logged.push(message),
-    now: () => new Date('2026-12-01T09:00:00.000Z'),
-  });
-  const cards = () => updates.filter((u): u is Extract<LiveEvent, { type: 'card' }> => u.type === 'card');
-  return { service, cards, logged };
+  const { service, events, logged } = newLiveService(library());
+  return { service, cards: () => events('card'), logged };
 }
 
 const SILENT_BLOCK = (): Int16Array => encodeFrameBlock(new Int16Array(320), new Int16Array(320));
@@ -81,7 +61,7 @@ describe('live call: transcript cue cards', () => {
     service.handleTranscriptCue({ ...FAST, atMs: 26_000 }); // after the stop: nothing
     assert.equal(cards().length, 2);
     assert.deepEqual(
-      getCall(library.db, stopped.callId)?.cards.map((c) => [c.atMs, c.card.kind]),
+      getCall(library().db, stopped.callId)?.cards.map((c) => [c.atMs, c.card.kind]),
       [
         [3_000, 'acknowledge-first'],
         [26_000, 'slow-down'],

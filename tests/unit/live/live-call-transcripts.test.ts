@@ -3,34 +3,22 @@
 // forgotten when the call could not be stored. A throwing listener does not break the call.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { openLibrary, type Library } from '../../../src/main/library/library';
+import { describe, it } from 'node:test';
 import { encodeFrameBlock } from '../../../src/main/live/frame-block';
 import { createLiveCallService, type LiveCallLifecycleListener } from '../../../src/main/services/live-call-service';
 import { createTranscriptService } from '../../../src/main/services/transcript-service';
 import { getTranscript } from '../../../src/main/store/transcripts-repository';
 import { REDACTED_WORD } from '../../../src/shared/transcript';
+import { tempLiveLibrary } from './live-service-harness';
 
-let dir = '';
-let library: Library;
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'attune-live-transcripts-'));
-  library = openLibrary(dir);
-});
-after(async () => {
-  library.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const library = tempLiveLibrary('attune-live-transcripts-');
 
 function services(lifecycleOverride?: LiveCallLifecycleListener) {
   const logged: string[] = [];
   const logError = (message: string) => logged.push(message);
-  const transcripts = createTranscriptService({ library, logError });
+  const transcripts = createTranscriptService({ library: library(), logError });
   const live = createLiveCallService({
-    library,
+    library: library(),
     broadcast: () => undefined,
     logError,
     now: () => new Date('2026-12-01T09:00:00.000Z'),
@@ -59,7 +47,7 @@ describe('live call service → transcript service', () => {
     assert.equal(transcripts.pendingLiveWords, 10);
     const stopped = await live.stopLiveCall();
     assert.ok(stopped.ok);
-    const words = getTranscript(library.db, stopped.callId).map((w) => w.word);
+    const words = getTranscript(library().db, stopped.callId).map((w) => w.word);
     assert.deepEqual(words, ['my', 'pin', 'is', ...Array<string>(6).fill(REDACTED_WORD), 'ok']);
     assert.equal(transcripts.pendingLiveWords, 0);
     assert.deepEqual(logged, []);
@@ -67,19 +55,19 @@ describe('live call service → transcript service', () => {
 
   it('forgets the words when the call cannot be stored', async () => {
     const { live, transcripts } = services();
-    const wordsBefore = library.db.prepare('SELECT count(*) FROM transcript_words').pluck().get();
+    const wordsBefore = library().db.prepare('SELECT count(*) FROM transcript_words').pluck().get();
     assert.ok((await live.startLiveCall({ agentName: 'Dana' })).ok);
     feedSilence(live);
     transcripts.handleRecognizedResult('live', SAID);
-    library.db.exec("CREATE TEMP TRIGGER refuse_calls BEFORE INSERT ON calls BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    library().db.exec("CREATE TEMP TRIGGER refuse_calls BEFORE INSERT ON calls BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
     try {
       const stopped = await live.stopLiveCall();
       assert.equal(stopped.ok, false);
     } finally {
-      library.db.exec('DROP TRIGGER temp.refuse_calls');
+      library().db.exec('DROP TRIGGER temp.refuse_calls');
     }
     assert.equal(transcripts.pendingLiveWords, 0);
-    assert.equal(library.db.prepare('SELECT count(*) FROM transcript_words').pluck().get(), wordsBefore);
+    assert.equal(library().db.prepare('SELECT count(*) FROM transcript_words').pluck().get(), wordsBefore);
   });
 
   it('a listener that throws is logged, and the call still starts and is stored', async () => {
