@@ -59,17 +59,24 @@ export function replayMarks(call: Pick<StoredCall, 'metrics' | 'cards' | 'notes'
     const text = note.text.trim() === '' ? 'marked moment' : note.text;
     marks.push({ kind: 'note', lane: null, startMs: note.atMs, endMs: note.atMs, label: `Note taken live at ${formatClock(note.atMs)}: ${text}` });
   }
-  for (const annotation of annotations) {
-    const what = annotation.text.trim() === '' ? annotation.tags.join(', ') : annotation.text;
-    marks.push({
-      kind: 'annotation',
-      lane: null,
-      startMs: annotation.startMs,
-      endMs: annotation.endMs ?? annotation.startMs,
-      label: `Annotation by ${annotation.author} at ${formatClock(annotation.startMs)}: ${what}`,
-    });
-  }
+  marks.push(...annotationMarks(annotations));
   return marks.sort((a, b) => a.startMs - b.startMs);
+}
+
+/** The annotations' marks alone, in time order (they change while the call's own marks do not). */
+export function annotationMarks(annotations: readonly Annotation[]): ReplayMark[] {
+  return annotations
+    .map((annotation): ReplayMark => {
+      const what = annotation.text.trim() === '' ? annotation.tags.join(', ') : annotation.text;
+      return {
+        kind: 'annotation',
+        lane: null,
+        startMs: annotation.startMs,
+        endMs: annotation.endMs ?? annotation.startMs,
+        label: `Annotation by ${annotation.author} at ${formatClock(annotation.startMs)}: ${what}`,
+      };
+    })
+    .sort((a, b) => a.startMs - b.startMs);
 }
 
 /** Index of the word being spoken at `atMs` (the last word started at or before it), or -1. */

@@ -19,7 +19,7 @@ import { ReplayWaveform, type ReplayWaveformHandle } from '../components/ReplayW
 import { assertNever } from '../lib/assert-never';
 import { callMoments } from '../lib/call-moments';
 import { formatClock } from '../lib/format';
-import { replayMarks } from '../lib/replay-marks';
+import { annotationMarks, replayMarks } from '../lib/replay-marks';
 import { transcriptStateLine } from '../lib/speech-model-text';
 import { useCallTranscript } from '../lib/use-call-transcript';
 import { useStoredCall } from '../lib/use-stored-call';
@@ -53,18 +53,6 @@ function useCallReplay(bridge: AttuneBridge, callId: number): ReplayState {
   return state?.callId === callId ? state.state : { tag: 'loading' };
 }
 
-const EMPTY_METRICS: StoredCall['metrics'] = {
-  durationMs: 0,
-  talkRatio: 0,
-  agent: { talkMs: 0, longestMonologueMs: 0, interruptions: 0, segments: [] },
-  customer: { talkMs: 0, longestMonologueMs: 0, interruptions: 0, segments: [] },
-  interruptions: [],
-  backchannels: [],
-  overlapMs: 0,
-  silenceMs: 0,
-  deadAir: [],
-  responseGapMs: { median: null, p90: null },
-};
 
 function useAnnotations(bridge: AttuneBridge, callId: number): Annotation[] {
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
@@ -158,7 +146,7 @@ function LoadedReplay({ bridge, callId, call, replay, transcript: { transcript, 
   const [changedAnnotations, setChangedAnnotations] = useState<readonly Annotation[] | null>(null);
   const annotations = changedAnnotations ?? loadedAnnotations;
   const marks = useMemo(() => (call === null ? [] : replayMarks(call)), [call]);
-  const annotationMarks = useMemo(() => replayMarks({ metrics: EMPTY_METRICS, cards: [], notes: [] }, annotations), [annotations]);
+  const annotationRegions = useMemo(() => annotationMarks(annotations), [annotations]);
   const [selection, setSelection] = useState<{ startMs: number; endMs: number } | null>(null);
   const moments = useMemo(() => (call === null ? [] : callMoments(call.cards, call.notes)), [call]);
   const waveformRef = useRef<ReplayWaveformHandle>(null);
@@ -226,7 +214,7 @@ function LoadedReplay({ bridge, callId, call, replay, transcript: { transcript, 
                   durationMs={audio.durationMs}
                   peaks={audio.peaks}
                   marks={marks}
-                  annotations={annotationMarks}
+                  annotations={annotationRegions}
                   onSelection={setSelection}
                   {...(atMs === undefined ? {} : { initialMs: atMs })}
                   onTime={setPlayheadMs}
